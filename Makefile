@@ -1,0 +1,55 @@
+# Perpus: `make run` sets everything up and serves the portal; `make test` runs the suite.
+PYTHON ?= python3.11
+ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
+PYTHON := python3
+endif
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup venv test test-postgres test-browser bench messages translations clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when requirements.txt changes.
+$(VENV)/.installed: requirements.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+translations: venv
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+
+setup: venv translations
+	DEBUG=1 $(PY) manage.py migrate --noinput -v0
+	DEBUG=1 $(PY) manage.py import_regions
+	DEBUG=1 $(PY) manage.py seed_demo
+
+run: setup
+	@echo "Perpus is at http://$(HOST)/ (Ctrl+C to stop)"
+	DEBUG=1 $(PY) manage.py runserver $(HOST)
+
+test: venv translations
+	$(BIN)/pytest
+
+# The same suite on PostgreSQL; DATABASE_URL defaults to CI's local server.
+test-postgres: venv translations
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
+
+# Browser journeys in Debian's Chromium (apt-get install chromium).
+test-browser: venv translations
+	$(BIN)/pytest -m browser tests/browser
+
+bench: venv translations
+	$(PY) -m benchmarks
+
+# Refresh the .po files after changing user-visible text (needs GNU gettext).
+messages: venv
+	DEBUG=1 $(PY) manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=media
+
+clean:
+	rm -rf $(VENV) staticfiles

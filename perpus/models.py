@@ -1,0 +1,134 @@
+"""The portal's user: a person with one role and the scope that role works in."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .scopes import Role, scope_of
+
+
+class User(AbstractUser):
+    Role = Role
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    province = models.ForeignKey(
+        "villages.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("province"),
+        help_text=_("For province staff."),
+    )
+    regency = models.ForeignKey(
+        "villages.Regency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("regency/city"),
+        help_text=_("For regency staff."),
+    )
+    library = models.ForeignKey(
+        "villages.Library",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="managers",
+        verbose_name=_("library"),
+        help_text=_("For library managers."),
+    )
+    provinces = models.ManyToManyField(
+        "villages.Province",
+        blank=True,
+        related_name="consultants",
+        verbose_name=_("assigned provinces"),
+        help_text=_("For consultants."),
+    )
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            # Each role carries exactly the scope field it needs, and no other.
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        role=Role.PROVINCE_STAFF,
+                        province__isnull=False,
+                        regency__isnull=True,
+                        library__isnull=True,
+                    )
+                    | Q(
+                        role=Role.REGENCY_STAFF,
+                        province__isnull=True,
+                        regency__isnull=False,
+                        library__isnull=True,
+                    )
+                    | Q(
+                        role=Role.LIBRARY_MANAGER,
+                        province__isnull=True,
+                        regency__isnull=True,
+                        library__isnull=False,
+                    )
+                    | Q(
+                        role__in=[Role.ADMIN, Role.CONSULTANT, ""],
+                        province__isnull=True,
+                        regency__isnull=True,
+                        library__isnull=True,
+                    )
+                ),
+                name="user_scope_matches_role",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        needed = {
+            Role.PROVINCE_STAFF: ("province", _("Province staff need a province.")),
+            Role.REGENCY_STAFF: ("regency", _("Regency staff need a regency or city.")),
+            Role.LIBRARY_MANAGER: ("library", _("Library managers need a library.")),
+        }
+        errors = {}
+        for role, (field, message) in needed.items():
+            if self.role == role and not getattr(self, f"{field}_id"):
+                errors[field] = message
+            elif self.role != role and getattr(self, f"{field}_id"):
+                errors[field] = _("Only for the role “%(role)s”; leave it empty.") % {
+                    "role": role.label
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def scope(self):
+        """The user's `perpus.scopes.Scope` (one query for consultants, cached)."""
+        return scope_of(self)
+
+    @property
+    def effective_role(self) -> str:
+        """The role the scope rules use: superusers count as program admins."""
+        return scope_of(self).role
+
+    def scope_label(self) -> str:
+        """Say who the user is and where they work, e.g. "Staf Dinas Kabupaten Balangan".
+
+        Reads the related province, regency or library (one query each unless loaded).
+        """
+        role = self.effective_role
+        if role == Role.ADMIN:
+            return gettext("Program admin, national")
+        if role == Role.CONSULTANT:
+            names = ", ".join(p.name for p in self.provinces.all()) or gettext("no province yet")
+            return gettext("Perpusnas consultant for %(provinces)s") % {"provinces": names}
+        if role == Role.PROVINCE_STAFF:
+            return gettext("Agency staff, %(province)s province") % {"province": self.province.name}
+        if role == Role.REGENCY_STAFF:
+            return gettext("Agency staff, %(regency)s") % {"regency": self.regency.name}
+        if role == Role.LIBRARY_MANAGER:
+            return gettext("Library manager, %(library)s") % {"library": self.library.name}
+        return gettext("No role yet: ask the program admin for access")

@@ -1,0 +1,7 @@
+"""WSGI entry point for production servers (e.g. gunicorn perpus.wsgi)."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "perpus.settings")
+application = get_wsgi_application()

