@@ -190,3 +190,48 @@ def can_change(user, obj) -> bool:
 def can_create(user, model) -> bool:
     """Return whether `user`'s role may create rows of `model` at all (no query)."""
     return scope_of(user).role in model._default_manager.all().writer_roles
+
+
+# Review of submitted records (activities app): who checks and who verifies.
+#
+# A record entered by a village library is first *checked* by the staff of its
+# regency, then *verified* by a consultant of its province; records entered by
+# agency staff go straight to verification. Program admins may do both.
+
+
+def checker_q(scope: Scope, paths: ScopePaths) -> Q:
+    """Return the filter for rows whose regency check `scope` may do (no query)."""
+    if scope.is_national:
+        return Q()
+    if scope.role == Role.REGENCY_STAFF and paths.regency:
+        return Q(**{paths.regency: scope.regency_id})
+    return _NOTHING
+
+
+def verifier_q(scope: Scope, paths: ScopePaths) -> Q:
+    """Return the filter for rows `scope` may verify (no query)."""
+    if scope.is_national:
+        return Q()
+    if scope.role == Role.CONSULTANT:
+        return Q(**{f"{paths.province}__in": scope.province_ids})
+    return _NOTHING
+
+
+def can_check(user, obj) -> bool:
+    """Return whether `user` may do the regency check of `obj` (no query)."""
+    scope = scope_of(user)
+    paths = _queryset_of(obj).scope_paths
+    if scope.is_national:
+        return True
+    return scope.role == Role.REGENCY_STAFF and paths.regency is not None and _value(
+        obj, paths.regency
+    ) == scope.regency_id
+
+
+def can_verify(user, obj) -> bool:
+    """Return whether `user` may verify `obj` (no query beyond the consultant's provinces)."""
+    scope = scope_of(user)
+    paths = _queryset_of(obj).scope_paths
+    if scope.is_national:
+        return True
+    return scope.role == Role.CONSULTANT and _value(obj, paths.province) in scope.province_ids

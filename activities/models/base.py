@@ -1,0 +1,160 @@
+"""What every reviewed record of the activities app shares.
+
+A record belongs to one library (the organiser, the party of a partnership, the
+library a product or story comes from). Its province and regency are copied from
+that library when it is saved, so scope filters need no joins. Records move
+through draft → submitted → (checked) → verified, or back to the author as
+returned; they are never deleted for real (`deleted_at`) and every change is in
+their history (`RecordEvent`). `version` grows with each save so that a second
+person saving an outdated copy is refused instead of overwriting.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from perpus.scopes import ScopedQuerySet, ScopePaths, checker_q, scope_of, verifier_q
+
+
+class ReviewStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHECKED = "checked", _("Checked by the regency")
+    VERIFIED = "verified", _("Verified")
+    RETURNED = "returned", _("Returned to the author")
+
+
+#: Statuses in which the author's scope may still edit a record.
+EDITABLE_STATUSES = frozenset({ReviewStatus.DRAFT, ReviewStatus.RETURNED})
+
+
+class RecordQuerySet(ScopedQuerySet):
+    scope_paths = ScopePaths(province="province_id", regency="regency_id", library="library_id")
+
+    def alive(self):
+        """Records not deleted (lazy)."""
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        """Deleted records, which their scope's staff may restore (lazy)."""
+        return self.filter(deleted_at__isnull=False)
+
+    def verified(self):
+        """Live verified records: the only ones that count on public pages (lazy)."""
+        return self.alive().filter(status=ReviewStatus.VERIFIED)
+
+    def public(self):
+        """Records visitors may see (lazy). Models with consent rules narrow this."""
+        return self.verified()
+
+    def awaiting_check(self):
+        return self.alive().filter(status=ReviewStatus.SUBMITTED, needs_check=True)
+
+    def awaiting_verification(self):
+        return self.alive().filter(
+            Q(status=ReviewStatus.SUBMITTED, needs_check=False) | Q(status=ReviewStatus.CHECKED)
+        )
+
+    def awaiting_review_by(self, user):
+        """Records waiting for `user`'s check or verification, oldest first (lazy)."""
+        scope = scope_of(user)
+        check = Q(status=ReviewStatus.SUBMITTED, needs_check=True) & checker_q(scope, self.scope_paths)
+        verify = (
+            Q(status=ReviewStatus.SUBMITTED, needs_check=False) | Q(status=ReviewStatus.CHECKED)
+        ) & verifier_q(scope, self.scope_paths)
+        return self.alive().filter(check | verify).order_by("submitted_at", "pk")
+
+
+class ReviewedRecord(models.Model):
+    library = models.ForeignKey(
+        "villages.Library",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("library or agency"),
+    )
+    # Copied from `library` by the services; used by the scope filters.
+    province = models.ForeignKey(
+        "villages.Province", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    regency = models.ForeignKey(
+        "villages.Regency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.DRAFT,
+        editable=False,
+        db_index=True,
+    )
+    needs_check = models.BooleanField(
+        _("needs the regency's check"),
+        default=False,
+        editable=False,
+        help_text=_("Village library entries are checked by their regency before verification."),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("checked by"),
+    )
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("verified by"),
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True, editable=False)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_editable(self) -> bool:
+        """Whether the record's status still allows the author's scope to edit it."""
+        return self.status in EDITABLE_STATUSES and self.deleted_at is None
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def awaiting(self) -> str:
+        """"check", "verification" or "" — whose move it is (no query)."""
+        if self.deleted_at is not None:
+            return ""
+        if self.status == ReviewStatus.SUBMITTED:
+            return "check" if self.needs_check else "verification"
+        if self.status == ReviewStatus.CHECKED:
+            return "verification"
+        return ""

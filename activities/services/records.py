@@ -1,0 +1,183 @@
+"""Creating, changing, deleting and restoring reviewed records, with their history.
+
+Every function runs in a transaction and writes one `RecordEvent`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from perpus.scopes import can_change, scope_of
+
+from ..models import EventAction, RecordEvent, ReviewedRecord, ReviewStatus
+
+#: Bookkeeping fields that are not part of what a person changed.
+_BOOKKEEPING = {
+    "id",
+    "province",
+    "regency",
+    "status",
+    "needs_check",
+    "submitted_at",
+    "checked_by",
+    "verified_at",
+    "verified_by",
+    "return_reason",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "version",
+    "deleted_at",
+}
+
+
+class ConcurrentEditError(ValidationError):
+    """Someone else saved the record after this copy was loaded."""
+
+
+def _jsonable(value):
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
+        return value.name or ""
+    return value
+
+
+def tracked_fields(record) -> list[models.Field]:
+    """The concrete fields a person edits (no query)."""
+    return [
+        f
+        for f in record._meta.concrete_fields
+        if f.name not in _BOOKKEEPING and not f.auto_created
+    ]
+
+
+def snapshot(record) -> dict:
+    """The record's tracked values as JSON-able data; reads M2M (one query per M2M field)."""
+    data = {f.attname: _jsonable(f.value_from_object(record)) for f in tracked_fields(record)}
+    if record.pk:
+        for field in record._meta.many_to_many:
+            data[field.name] = sorted(obj.pk for obj in getattr(record, field.name).all())
+    return data
+
+
+def _log(record, user, action, *, reason="", changes=None) -> RecordEvent:
+    return RecordEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        action=action,
+        user=user,
+        reason=reason,
+        changes=changes or {},
+        snapshot=snapshot(record),
+    )
+
+
+def _copy_scope(record: ReviewedRecord) -> None:
+    library = record.library
+    record.province_id = library.province_id
+    record.regency_id = library.regency_id
+
+
+def _save_m2m(record, m2m):
+    for name, values in (m2m or {}).items():
+        getattr(record, name).set(values)
+
+
+@transaction.atomic
+def record_create(*, record: ReviewedRecord, user, m2m: dict | None = None) -> ReviewedRecord:
+    """Save a new record as a draft by `user`, log it and return it."""
+    _copy_scope(record)
+    if not can_change(user, record):
+        raise PermissionDenied
+    record.created_by = user
+    record.status = ReviewStatus.DRAFT
+    record.full_clean(exclude=["created_by"])
+    record.save()
+    _save_m2m(record, m2m)
+    _log(record, user, EventAction.CREATED)
+    return record
+
+
+@transaction.atomic
+def record_save(
+    *, record: ReviewedRecord, user, expected_version: int, m2m: dict | None = None, reason: str = ""
+) -> ReviewedRecord:
+    """Save `user`'s edits of `record` (already applied to the instance) and return it.
+
+    Locks the row; raises `ConcurrentEditError` if it changed since `expected_version`
+    was read, `ValidationError` if the record may no longer be edited.
+    """
+    model = type(record)
+    current = model.objects.select_for_update().get(pk=record.pk)
+    if current.version != expected_version:
+        raise ConcurrentEditError(
+            _(
+                "Someone else saved this record while you were editing it. "
+                "Your changes were not saved: open it again to see the new version."
+            ),
+            code="concurrent_edit",
+        )
+    if not can_change(user, current):
+        raise PermissionDenied
+    if not current.is_editable and not scope_of(user).is_national:
+        raise ValidationError(
+            _("A record that is %(status)s cannot be edited.")
+            % {"status": current.get_status_display().lower()},
+            code="not_editable",
+        )
+    _copy_scope(record)
+    if not can_change(user, record):
+        raise PermissionDenied
+    before = snapshot(current)
+    record.version = current.version + 1
+    record.full_clean(exclude=["created_by"])
+    record.save()
+    _save_m2m(record, m2m)
+    after = snapshot(record)
+    changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    RecordEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        action=EventAction.CHANGED,
+        user=user,
+        reason=reason,
+        changes=changes,
+        snapshot=after,
+    )
+    return record
+
+
+@transaction.atomic
+def record_delete(*, record: ReviewedRecord, user, reason: str = "") -> ReviewedRecord:
+    """Mark `record` deleted (it stays restorable) and return it."""
+    if not can_change(user, record):
+        raise PermissionDenied
+    record.deleted_at = timezone.now()
+    record.version += 1
+    record.save(update_fields=["deleted_at", "version", "updated_at"])
+    _log(record, user, EventAction.DELETED, reason=reason)
+    return record
+
+
+@transaction.atomic
+def record_restore(*, record: ReviewedRecord, user) -> ReviewedRecord:
+    """Bring a deleted `record` back as it was and return it."""
+    if not can_change(user, record):
+        raise PermissionDenied
+    if record.deleted_at is None:
+        raise ValidationError(_("This record is not deleted."), code="not_deleted")
+    record.deleted_at = None
+    record.version += 1
+    record.save(update_fields=["deleted_at", "version", "updated_at"])
+    _log(record, user, EventAction.RESTORED)
+    return record

@@ -1,0 +1,121 @@
+"""Moving reviewed records through draft → submitted → (checked) → verified, or returned.
+
+Who may do each step is decided in `perpus.scopes` (`can_change`, `can_check`,
+`can_verify`); an illegal step raises `TransitionError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from perpus.scopes import can_change, can_check, can_verify
+from villages.models import LibraryLevel
+
+from ..models import EventAction, ReviewedRecord, ReviewStatus
+from .records import _log
+
+
+class TransitionError(ValidationError):
+    """The record's status does not allow this step."""
+
+
+def _move(record, user, status, action, *, reason="", **fields):
+    record.status = status
+    record.version += 1
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.save()
+    _log(record, user, action, reason=reason)
+    return record
+
+
+def _require_alive(record):
+    if record.deleted_at is not None:
+        raise TransitionError(_("This record is deleted; restore it first."), code="deleted")
+
+
+@transaction.atomic
+def record_submit(*, record: ReviewedRecord, user) -> ReviewedRecord:
+    """Send a draft or returned record for review and return it."""
+    _require_alive(record)
+    if not can_change(user, record):
+        raise PermissionDenied
+    if record.status not in (ReviewStatus.DRAFT, ReviewStatus.RETURNED):
+        raise TransitionError(
+            _("Only a draft or a returned record can be submitted."), code="not_submittable"
+        )
+    return _move(
+        record,
+        user,
+        ReviewStatus.SUBMITTED,
+        EventAction.SUBMITTED,
+        submitted_at=timezone.now(),
+        needs_check=record.library.level == LibraryLevel.VILLAGE,
+        return_reason="",
+    )
+
+
+@transaction.atomic
+def record_check(*, record: ReviewedRecord, user) -> ReviewedRecord:
+    """Mark a village library's submitted record as checked by its regency and return it."""
+    _require_alive(record)
+    if not can_check(user, record):
+        raise PermissionDenied
+    if record.status != ReviewStatus.SUBMITTED or not record.needs_check:
+        raise TransitionError(_("This record is not waiting for the regency's check."), code="not_checkable")
+    return _move(record, user, ReviewStatus.CHECKED, EventAction.CHECKED, checked_by=user)
+
+
+@transaction.atomic
+def record_verify(*, record: ReviewedRecord, user) -> ReviewedRecord:
+    """Verify a record waiting for verification and return it."""
+    _require_alive(record)
+    if not can_verify(user, record):
+        raise PermissionDenied
+    if record.awaiting != "verification":
+        raise TransitionError(_("This record is not waiting for verification."), code="not_verifiable")
+    return _move(
+        record,
+        user,
+        ReviewStatus.VERIFIED,
+        EventAction.VERIFIED,
+        verified_by=user,
+        verified_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def record_return(*, record: ReviewedRecord, user, reason: str) -> ReviewedRecord:
+    """Send a record under review back to its author with `reason` and return it."""
+    _require_alive(record)
+    step = record.awaiting
+    allowed = (step == "check" and can_check(user, record)) or (
+        step == "verification" and can_verify(user, record)
+    )
+    if not step:
+        raise TransitionError(_("This record is not under review."), code="not_returnable")
+    if not allowed:
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_("Say why the record is returned, so the author can fix it."), code="reason_required")
+    return _move(
+        record, user, ReviewStatus.RETURNED, EventAction.RETURNED, reason=reason, return_reason=reason
+    )
+
+
+@transaction.atomic
+def record_bulk_verify(*, records, user) -> int:
+    """Verify every record in `records` that `user` may verify now; return how many.
+
+    Records not waiting for this user's verification are left as they are.
+    """
+    count = 0
+    for record in records:
+        if record.awaiting == "verification" and can_verify(user, record) and record.deleted_at is None:
+            record_verify(record=record, user=user)
+            count += 1
+    return count
