@@ -68,11 +68,12 @@ def months_before(day: date, months: int) -> date:
 def window_start(end: date, months: int | None) -> date | None:
     """First day of a window of `months` months ending on `end` (both ends included).
 
-    12 months ending 2024-06-30 start on 2023-07-01; None for measures without a window.
+    12 months ending 2024-06-30 start on 2023-07-01; 3 months ending 2024-06-15 start on
+    2024-03-16. None for measures without a window.
     """
     if not months:
         return None
-    return months_before(end, months) + timedelta(days=1)
+    return months_before(end + timedelta(days=1), months)
 
 
 @dataclass(frozen=True)
