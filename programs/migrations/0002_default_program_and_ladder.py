@@ -7,58 +7,58 @@ Names are stored in English and shown through the translation catalogue
 from decimal import Decimal
 
 from django.db import migrations
-from django.utils.translation import gettext_noop as N
+from django.utils.translation import gettext_noop
 
 # (order, name, description, [(name, kind, measure, threshold, window_months)])
 LADDER = [
     (
         1,
-        N("Rintisan"),
-        N("Starting: a manager, regular opening hours and a place; the manager trained in SPP-TIK with a work plan."),
+        gettext_noop("Rintisan"),
+        gettext_noop("Starting: a manager, regular opening hours and a place; the manager trained in SPP-TIK with a work plan."),
         [
-            (N("Has a library manager"), "computed", "has_manager", 1, None),
-            (N("Open at least 3 days a week"), "computed", "opening_days_per_week", 3, None),
-            (N("Regular opening hours confirmed"), "attested", "", None, None),
-            (N("Has a place (floor area recorded)"), "computed", "floor_area_m2", 1, None),
-            (N("Manager trained in SPP-TIK"), "computed", "spptik_trained", 1, None),
-            (N("Has a follow-up work plan (RTL)"), "computed", "work_plans", 1, None),
+            (gettext_noop("Has a library manager"), "computed", "has_manager", 1, None),
+            (gettext_noop("Open at least 3 days a week"), "computed", "opening_days_per_week", 3, None),
+            (gettext_noop("Regular opening hours confirmed"), "attested", "", None, None),
+            (gettext_noop("Has a place (floor area recorded)"), "computed", "floor_area_m2", 1, None),
+            (gettext_noop("Manager trained in SPP-TIK"), "computed", "spptik_trained", 1, None),
+            (gettext_noop("Has a follow-up work plan (RTL)"), "computed", "work_plans", 1, None),
         ],
     ),
     (
         2,
-        N("Berkembang"),
-        N("Developing: computers and internet in service, community activities every month, monthly visits recorded."),
+        gettext_noop("Berkembang"),
+        gettext_noop("Developing: computers and internet in service, community activities every month, monthly visits recorded."),
         [
-            (N("At least one computer in service"), "computed", "computers_in_service", 1, None),
-            (N("Internet in service"), "computed", "has_internet", 1, None),
-            (N("Community activities every month (last 3 months)"), "computed", "months_with_community_activities", 3, 3),
-            (N("Monthly statistics recorded (last 3 months)"), "computed", "months_with_statistics", 3, 3),
+            (gettext_noop("At least one computer in service"), "computed", "computers_in_service", 1, None),
+            (gettext_noop("Internet in service"), "computed", "has_internet", 1, None),
+            (gettext_noop("Community activities every month (last 3 months)"), "computed", "months_with_community_activities", 3, 3),
+            (gettext_noop("Monthly statistics recorded (last 3 months)"), "computed", "months_with_statistics", 3, 3),
         ],
     ),
     (
         3,
-        N("Maju"),
-        N("Advanced: partnerships, village support, activities with measurable outputs and the national standard minimums."),
+        gettext_noop("Maju"),
+        gettext_noop("Advanced: partnerships, village support, activities with measurable outputs and the national standard minimums."),
         [
-            (N("At least one active partnership"), "computed", "active_partnerships", 1, None),
-            (N("Support from the village (regulation or Dana Desa)"), "computed", "village_support", 1, None),
-            (N("Community activities produce products"), "computed", "products", 1, None),
-            (N("At least 1,000 titles"), "computed", "collection_titles", 1000, None),
-            (N("At least 56 m² of floor area"), "computed", "floor_area_m2", 56, None),
-            (N("Open at least 6 hours a day"), "computed", "opening_hours_per_day", 6, None),
-            (N("At least 2 staff"), "computed", "staff_count", 2, None),
+            (gettext_noop("At least one active partnership"), "computed", "active_partnerships", 1, None),
+            (gettext_noop("Support from the village (regulation or Dana Desa)"), "computed", "village_support", 1, None),
+            (gettext_noop("Community activities produce products"), "computed", "products", 1, None),
+            (gettext_noop("At least 1,000 titles"), "computed", "collection_titles", 1000, None),
+            (gettext_noop("At least 56 m² of floor area"), "computed", "floor_area_m2", 56, None),
+            (gettext_noop("Open at least 6 hours a day"), "computed", "opening_hours_per_day", 6, None),
+            (gettext_noop("At least 2 staff"), "computed", "staff_count", 2, None),
         ],
     ),
     (
         4,
-        N("Inklusi sosial"),
-        N("Social-inclusion library: sustained engagement over 12 months, documented impact, accredited, helps another village replicate."),
+        gettext_noop("Inklusi sosial"),
+        gettext_noop("Social-inclusion library: sustained engagement over 12 months, documented impact, accredited, helps another village replicate."),
         [
-            (N("Community activities in each of the last 12 months"), "computed", "months_with_community_activities", 12, 12),
-            (N("At least 300 participants in the last 12 months"), "computed", "community_participants", 300, 12),
-            (N("At least one impact story documented"), "computed", "impact_stories", 1, None),
-            (N("Accredited"), "attested", "", None, None),
-            (N("Helps another village replicate"), "attested", "", None, None),
+            (gettext_noop("Community activities in each of the last 12 months"), "computed", "months_with_community_activities", 12, 12),
+            (gettext_noop("At least 300 participants in the last 12 months"), "computed", "community_participants", 300, 12),
+            (gettext_noop("At least one impact story documented"), "computed", "impact_stories", 1, None),
+            (gettext_noop("Accredited"), "attested", "", None, None),
+            (gettext_noop("Helps another village replicate"), "attested", "", None, None),
         ],
     ),
 ]
