@@ -4,4 +4,33 @@ from . import views
 
 app_name = "programs"
 
-urlpatterns = []
+urlpatterns = [
+    # /program/
+    path("", views.ProgramListView.as_view(), name="program_list"),
+    path("programs/new/", views.ProgramCreateView.as_view(), name="program_create"),
+    path("programs/<int:pk>/edit/", views.ProgramUpdateView.as_view(), name="program_update"),
+    path("programs/<int:pk>/delete/", views.ProgramDeleteView.as_view(), name="program_delete"),
+    # /program/cohorts/
+    path("cohorts/", views.ParticipationListView.as_view(), name="participation_list"),
+    path("cohorts/new/", views.ParticipationCreateView.as_view(), name="participation_create"),
+    path("cohorts/<int:pk>/edit/", views.ParticipationUpdateView.as_view(), name="participation_update"),
+    path("cohorts/<int:pk>/delete/", views.ParticipationDeleteView.as_view(), name="participation_delete"),
+    # /program/ladder/
+    path("ladder/", views.LadderView.as_view(), name="ladder"),
+    path("ladder/recompute/", views.ladder_recompute, name="ladder_recompute"),
+    path("ladder/stages/new/", views.StageCreateView.as_view(), name="stage_create"),
+    path("ladder/stages/<int:pk>/edit/", views.StageUpdateView.as_view(), name="stage_update"),
+    path("ladder/stages/<int:pk>/delete/", views.StageDeleteView.as_view(), name="stage_delete"),
+    path("ladder/criteria/new/", views.CriterionCreateView.as_view(), name="criterion_create"),
+    path("ladder/criteria/<int:pk>/edit/", views.CriterionUpdateView.as_view(), name="criterion_update"),
+    path("ladder/criteria/<int:pk>/delete/", views.CriterionDeleteView.as_view(), name="criterion_delete"),
+    # /program/assessments/
+    path("assessments/", views.AssessmentListView.as_view(), name="assessment_list"),
+    path("assessments/<int:pk>/", views.AssessmentDetailView.as_view(), name="assessment_detail"),
+    path("assessments/<int:pk>/edit/", views.assessment_update, name="assessment_update"),
+    path("assessments/evidence/<int:pk>/", views.assessment_evidence, name="assessment_evidence"),
+    path("libraries/<int:library_pk>/assessments/new/", views.assessment_create, name="assessment_create"),
+    # /program/libraries/<pk>/progress/ and the dashboard
+    path("libraries/<int:pk>/progress/", views.library_progress, name="library_progress"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,92 @@
+from django.contrib import admin
+
+from .models import (
+    Assessment,
+    AssessmentItem,
+    Criterion,
+    LibraryProgress,
+    Participation,
+    Program,
+    Stage,
+    StageSnapshot,
+)
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "started_year", "is_active")
+    search_fields = ("name", "code")
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ("library", "program", "year", "funding_source")
+    list_filter = ("program", "year", "funding_source")
+    search_fields = ("library__name", "library__npp")
+    autocomplete_fields = ("library",)
+    list_select_related = ("library", "program")
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+    fields = ("order", "name", "kind", "measure", "threshold", "window_months")
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    list_display = ("order", "name")
+    inlines = [CriterionInline]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ("name", "stage", "order", "kind", "measure", "threshold", "window_months")
+    list_filter = ("stage", "kind")
+    search_fields = ("name", "measure")
+    list_select_related = ("stage",)
+
+
+class AssessmentItemInline(admin.TabularInline):
+    model = AssessmentItem
+    extra = 0
+    fields = ("criterion", "verdict", "note", "evidence")
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ("library", "visited_on", "author")
+    list_filter = ("visited_on",)
+    search_fields = ("library__name", "findings")
+    autocomplete_fields = ("library", "author")
+    list_select_related = ("library", "author")
+    date_hierarchy = "visited_on"
+    inlines = [AssessmentItemInline]
+
+
+@admin.register(AssessmentItem)
+class AssessmentItemAdmin(admin.ModelAdmin):
+    list_display = ("assessment", "criterion", "verdict")
+    list_filter = ("verdict", "criterion")
+    list_select_related = ("assessment__library", "criterion")
+    raw_id_fields = ("assessment",)
+
+
+@admin.register(LibraryProgress)
+class LibraryProgressAdmin(admin.ModelAdmin):
+    list_display = ("library", "stage", "computed_at")
+    list_filter = ("stage",)
+    search_fields = ("library__name",)
+    autocomplete_fields = ("library",)
+    list_select_related = ("library", "stage")
+    readonly_fields = ("computed_at", "criteria")
+
+
+@admin.register(StageSnapshot)
+class StageSnapshotAdmin(admin.ModelAdmin):
+    list_display = ("library", "date", "stage", "reason")
+    list_filter = ("reason", "stage")
+    search_fields = ("library__name",)
+    autocomplete_fields = ("library",)
+    list_select_related = ("library", "stage")
+    date_hierarchy = "date"

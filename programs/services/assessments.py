@@ -1,0 +1,85 @@
+"""Recording monitoring visits: the assessment, its verdicts, and the library's new stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from ..models import Assessment, AssessmentItem, Criterion, Verdict
+from .progress import recompute_progress
+
+
+@dataclass
+class ItemInput:
+    """What the form says about one attested criterion."""
+
+    verdict: str = Verdict.NOT_ASSESSED
+    note: str = ""
+    #: A cleaned file (see `programs.uploads.clean_evidence`) or None to keep the current one.
+    evidence: object | None = None
+
+
+def _save_items(assessment: Assessment, items: dict[int, ItemInput]) -> None:
+    existing = {item.criterion_id: item for item in assessment.items.all()}
+    criteria = Criterion.objects.in_bulk(list(items))
+    for criterion_id, data in items.items():
+        if criterion_id not in criteria:
+            continue
+        item = existing.get(criterion_id) or AssessmentItem(
+            assessment=assessment, criterion=criteria[criterion_id]
+        )
+        item.verdict = data.verdict
+        item.note = data.note
+        if data.evidence is not None:
+            if item.evidence:
+                item.evidence.delete(save=False)
+            item.evidence_name = str(getattr(data.evidence, "name", ""))[:200]
+            item.evidence.save(data.evidence.name, data.evidence, save=False)
+        item.save()
+
+
+@transaction.atomic
+def assessment_create(
+    *,
+    author,
+    library,
+    visited_on: date,
+    findings: str,
+    recommendations: str = "",
+    items: dict[int, ItemInput] | None = None,
+) -> Assessment:
+    """Record a monitoring visit with its verdicts and recompute the library's stage.
+
+    The caller has checked that `author` may assess `library`. Returns the assessment.
+    """
+    assessment = Assessment.objects.create(
+        library=library,
+        author=author,
+        visited_on=visited_on,
+        findings=findings,
+        recommendations=recommendations,
+    )
+    _save_items(assessment, items or {})
+    recompute_progress(library_ids=[library.pk])
+    return assessment
+
+
+@transaction.atomic
+def assessment_update(
+    *,
+    assessment: Assessment,
+    visited_on: date,
+    findings: str,
+    recommendations: str = "",
+    items: dict[int, ItemInput] | None = None,
+) -> Assessment:
+    """Change a monitoring visit and its verdicts, then recompute the library's stage."""
+    assessment.visited_on = visited_on
+    assessment.findings = findings
+    assessment.recommendations = recommendations
+    assessment.save()
+    _save_items(assessment, items or {})
+    recompute_progress(library_ids=[assessment.library_id])
+    return assessment

@@ -1,0 +1,56 @@
+"""Views of the programs app, by resource."""
+
+from .assessments import (
+    AssessmentDetailView,
+    AssessmentListView,
+    assessment_create,
+    assessment_evidence,
+    assessment_update,
+)
+from .cohorts import (
+    ParticipationCreateView,
+    ParticipationDeleteView,
+    ParticipationListView,
+    ParticipationUpdateView,
+    ProgramCreateView,
+    ProgramDeleteView,
+    ProgramListView,
+    ProgramUpdateView,
+)
+from .ladder import (
+    CriterionCreateView,
+    CriterionDeleteView,
+    CriterionUpdateView,
+    LadderView,
+    StageCreateView,
+    StageDeleteView,
+    StageUpdateView,
+    ladder_recompute,
+)
+from .progress import dashboard, library_progress
+
+__all__ = [
+    "AssessmentDetailView",
+    "AssessmentListView",
+    "CriterionCreateView",
+    "CriterionDeleteView",
+    "CriterionUpdateView",
+    "LadderView",
+    "ParticipationCreateView",
+    "ParticipationDeleteView",
+    "ParticipationListView",
+    "ParticipationUpdateView",
+    "ProgramCreateView",
+    "ProgramDeleteView",
+    "ProgramListView",
+    "ProgramUpdateView",
+    "StageCreateView",
+    "StageDeleteView",
+    "StageUpdateView",
+    "assessment_create",
+    "assessment_evidence",
+    "assessment_update",
+    "dashboard",
+    "ladder_recompute",
+    "library_progress",
+]

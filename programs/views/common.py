@@ -1,0 +1,54 @@
+"""Access rules shared by the programs views; the scope decisions stay in perpus.scopes."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse_lazy
+
+from perpus.scopes import scope_of
+
+
+class RoleRequiredMixin(LoginRequiredMixin):
+    """Anonymous users log in; users without a role get 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if scope_of(request.user).is_empty:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ProgramAdminMixin(LoginRequiredMixin):
+    """Only the program admin (national scope) configures programs and the ladder; others 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not scope_of(request.user).is_national:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+
+class SavedMessageMixin:
+    """Say what was saved or deleted, then go to `success_url`."""
+
+    saved_message = ""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.saved_message:
+            messages.success(self.request, self.saved_message)
+        return response
+
+
+def is_program_admin(user) -> bool:
+    return scope_of(user).is_national
+
+
+LADDER_URL = reverse_lazy("programs:ladder")

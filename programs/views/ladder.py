@@ -1,0 +1,103 @@
+"""The progress ladder: everyone with a role reads it; the program admin edits it."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
+
+from perpus.scopes import scope_of
+
+from ..forms import CriterionForm, StageForm
+from ..models import Criterion, Stage
+from ..services import load_ladder, recompute_progress
+from .common import LADDER_URL, ProgramAdminMixin, RoleRequiredMixin, SavedMessageMixin, is_program_admin
+
+
+class LadderView(RoleRequiredMixin, TemplateView):
+    template_name = "programs/ladder.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            stages=load_ladder(), can_edit=is_program_admin(self.request.user), **kwargs
+        )
+
+
+class _LadderEditMixin(ProgramAdminMixin, SavedMessageMixin):
+    template_name = "programs/form.html"
+    success_url = LADDER_URL
+    saved_message = _(
+        "The ladder was saved. Stages are recomputed every night, or now with “Recompute all stages”."
+    )
+
+
+class StageCreateView(_LadderEditMixin, CreateView):
+    model = Stage
+    form_class = StageForm
+    extra_context = {"title": _("New stage")}
+
+    def get_initial(self):
+        last = Stage.objects.order_by("-order").values_list("order", flat=True).first() or 0
+        return {"order": last + 1}
+
+
+class StageUpdateView(_LadderEditMixin, UpdateView):
+    model = Stage
+    form_class = StageForm
+    extra_context = {"title": _("Edit stage")}
+
+
+class CriterionCreateView(_LadderEditMixin, CreateView):
+    model = Criterion
+    form_class = CriterionForm
+    extra_context = {"title": _("New criterion")}
+
+    def get_initial(self):
+        stage = self.request.GET.get("stage", "")
+        return {"stage": stage} if stage.isdigit() else {}
+
+
+class CriterionUpdateView(_LadderEditMixin, UpdateView):
+    model = Criterion
+    form_class = CriterionForm
+    extra_context = {"title": _("Edit criterion")}
+
+
+class _LadderDeleteView(ProgramAdminMixin, DeleteView):
+    template_name = "programs/confirm_delete.html"
+    success_url = LADDER_URL
+
+    def get_form_kwargs(self):
+        return super(ProgramAdminMixin, self).get_form_kwargs()
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, gettext("Deleted from the ladder."))
+        return response
+
+
+class StageDeleteView(_LadderDeleteView):
+    model = Stage
+
+
+class CriterionDeleteView(_LadderDeleteView):
+    model = Criterion
+
+
+@require_POST
+def ladder_recompute(request):
+    """Recompute every library's stage now (program admin; POST only)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not scope_of(request.user).is_national:
+        raise PermissionDenied
+    summary = recompute_progress()
+    messages.success(
+        request,
+        gettext("Stages recomputed for %(count)d libraries; %(changed)d changed.")
+        % {"count": summary.libraries, "changed": summary.changed},
+    )
+    return redirect("programs:ladder")

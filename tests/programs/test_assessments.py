@@ -1,0 +1,199 @@
+"""Monitoring visits: who records, reads and edits them, and what they do to the stage."""
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from programs.models import Assessment, AssessmentItem, LibraryProgress, Verdict
+
+from .factories import AssessmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def jpeg_bytes(size=(40, 30), exif=None):
+    out = io.BytesIO()
+    image = Image.new("RGB", size, "red")
+    if exif is not None:
+        image.save(out, format="JPEG", exif=exif)
+    else:
+        image.save(out, format="JPEG")
+    return out.getvalue()
+
+
+def form_data(ladder, **changes):
+    accredited = ladder["accredited"].pk
+    data = {
+        "visited_on": date.today().isoformat(),
+        "findings": "Perpustakaan terakreditasi B.",
+        "recommendations": "Lanjutkan.",
+        f"verdict_{accredited}": Verdict.MET,
+        f"note_{accredited}": "SK akreditasi dilihat.",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def staged_library(ladder, measure_data, library):
+    """The library meets A and B, so an "Accredited" verdict lifts it to C."""
+    measure_data.points[library.pk] = 10
+    measure_data.events.extend([(library.pk, date.today()), (library.pk, date.today())])
+    return library
+
+
+def test_consultant_records_assessment_and_stage_changes(login, consultant, staged_library, ladder):
+    url = reverse("programs:assessment_create", args=[staged_library.pk])
+    client = login(consultant)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert f'name="verdict_{ladder["accredited"].pk}"' in page.content.decode()
+    response = client.post(url, form_data(ladder))
+    assert response.status_code == 302
+    assert response.url == reverse("programs:library_progress", args=[staged_library.pk])
+    assessment = Assessment.objects.get(library=staged_library)
+    assert assessment.author == consultant
+    item = assessment.items.get()
+    assert (item.verdict, item.note) == (Verdict.MET, "SK akreditasi dilihat.")
+    assert LibraryProgress.objects.get(library=staged_library).stage == ladder["C"]
+    page = client.get(response.url).content.decode()
+    assert '<span class="badge fs-6 text-bg-success" data-testid="current-stage">C</span>' in page
+
+
+def test_future_date_and_missing_findings_are_refused(login, consultant, staged_library, ladder):
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    response = login(consultant).post(
+        reverse("programs:assessment_create", args=[staged_library.pk]),
+        form_data(ladder, visited_on=tomorrow, findings=""),
+    )
+    assert response.status_code == 200
+    assert {"visited_on", "findings"} <= set(response.context["form"].errors)
+    assert not Assessment.objects.exists()
+
+
+def test_create_scope(login, outside_consultant, regency_staff, library_manager, program_admin, library, ladder, client):
+    url = reverse("programs:assessment_create", args=[library.pk])
+    assert login(outside_consultant).get(url).status_code == 404
+    assert login(regency_staff).get(url).status_code == 403
+    assert login(regency_staff).post(url, form_data(ladder)).status_code == 403
+    assert login(library_manager).get(url).status_code == 403
+    assert login(program_admin).get(url).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302
+    assert not Assessment.objects.exists()
+
+
+def test_read_scope(login, consultant, regency_staff, other_regency_staff, library_manager, outside_consultant, library, client):
+    assessment = AssessmentFactory(library=library, author=consultant)
+    url = reverse("programs:assessment_detail", args=[assessment.pk])
+    assert login(regency_staff).get(url).status_code == 200
+    assert login(library_manager).get(url).status_code == 200
+    assert login(other_regency_staff).get(url).status_code == 404
+    assert login(outside_consultant).get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+    listing = login(regency_staff).get(reverse("programs:assessment_list"))
+    assert list(listing.context["assessments"]) == [assessment]
+    assert list(login(other_regency_staff).get(reverse("programs:assessment_list")).context["assessments"]) == []
+
+
+def test_only_the_author_edits(login, consultant, second_consultant, regency_staff, library, ladder):
+    assessment = AssessmentFactory(library=library, author=consultant, findings="Old")
+    url = reverse("programs:assessment_update", args=[assessment.pk])
+    assert login(second_consultant).get(url).status_code == 403
+    assert login(second_consultant).post(url, form_data(ladder, findings="Hijacked")).status_code == 403
+    assert login(regency_staff).get(url).status_code == 403
+    response = login(consultant).post(url, form_data(ladder, findings="Corrected"))
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.findings == "Corrected"
+    assert assessment.items.get().verdict == Verdict.MET
+
+
+def test_photo_evidence_is_reencoded_without_metadata_and_served_in_scope(
+    login, consultant, regency_staff, other_regency_staff, library, ladder, client
+):
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[0x8825] = {1: "S", 2: (2.0, 20.0, 0.0)}  # GPS
+    photo = SimpleUploadedFile("bukti.jpg", jpeg_bytes((3000, 2000), exif=exif.tobytes()), "image/jpeg")
+    data = form_data(ladder, **{f"evidence_{ladder['accredited'].pk}": photo})
+    assert login(consultant).post(reverse("programs:assessment_create", args=[library.pk]), data).status_code == 302
+    item = AssessmentItem.objects.get()
+    with item.evidence.open("rb") as stored, Image.open(stored) as image:
+        assert max(image.size) == 1600
+        assert not image.getexif()
+    url = reverse("programs:assessment_evidence", args=[item.pk])
+    response = login(regency_staff).get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert login(other_regency_staff).get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def _post_evidence(login, consultant, library, ladder, upload):
+    data = form_data(ladder, **{f"evidence_{ladder['accredited'].pk}": upload})
+    return login(consultant).post(reverse("programs:assessment_create", args=[library.pk]), data)
+
+
+def _truncated_jpeg():
+    data = jpeg_bytes((400, 300))
+    return data[: len(data) // 2]
+
+
+def _bomb_png():
+    out = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("notes.txt", b"hello", "JPEG, PNG or WebP"),
+        ("fake.jpg", b"this is not an image at all", "not a valid image"),
+        ("broken.jpg", None, "not a valid image"),
+        ("fake.pdf", b"<html>", "not a PDF"),
+        ("bomb.png", "bomb", "too large in pixels"),
+    ],
+)
+def test_bad_evidence_is_refused_with_a_message(login, consultant, library, ladder, name, content, message):
+    if content is None:
+        content = _truncated_jpeg()
+    elif content == "bomb":
+        content = _bomb_png()
+    login(consultant).cookies["django_language"] = "en"
+    response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile(name, content))
+    assert response.status_code == 200
+    errors = response.context["form"].errors[f"evidence_{ladder['accredited'].pk}"]
+    assert message in " ".join(errors)
+    assert not Assessment.objects.exists()
+
+
+def test_bad_evidence_message_in_english(login, consultant, library, ladder):
+    client = login(consultant)
+    client.cookies["django_language"] = "en"
+    response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("fake.jpg", b"nope"))
+    errors = response.context["form"].errors[f"evidence_{ladder['accredited'].pk}"]
+    assert "not a valid image" in errors[0]
+
+
+def test_too_large_evidence_is_refused(login, consultant, library, ladder, settings):
+    settings.MAX_UPLOAD_BYTES = 1000
+    client = login(consultant)
+    client.cookies["django_language"] = "en"
+    response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * 2000))
+    errors = response.context["form"].errors[f"evidence_{ladder['accredited'].pk}"]
+    assert "too large" in errors[0]
+    assert not Assessment.objects.exists()
+
+
+def test_pdf_evidence_is_kept(login, consultant, library, ladder):
+    response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("sk.pdf", b"%PDF-1.4 test"))
+    assert response.status_code == 302
+    item = AssessmentItem.objects.get()
+    assert item.evidence.read() == b"%PDF-1.4 test"

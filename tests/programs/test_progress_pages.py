@@ -1,0 +1,136 @@
+"""The library progress panel, the progress page with its history, and the dashboard."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.urls import reverse
+from django.contrib.auth.models import AnonymousUser
+
+from programs.models import StageSnapshot, Verdict
+from programs.services import recompute_progress
+from tests.factories import LibraryFactory, VillageFactory
+
+from .factories import AssessmentFactory, AssessmentItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def assessed_library(ladder, measure_data, library, consultant):
+    """A library at stage A with 4 points short of nothing, an accredited verdict with a note."""
+    measure_data.points[library.pk] = 10
+    measure_data.events.append((library.pk, date.today()))
+    AssessmentItemFactory(
+        assessment=AssessmentFactory(library=library, author=consultant, visited_on=date(2024, 1, 5), findings="Rahasia"),
+        criterion=ladder["accredited"],
+        verdict=Verdict.MET,
+        note="Catatan internal",
+    )
+    recompute_progress(library_ids=[library.pk])
+    return library
+
+
+def english(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def test_public_sees_stage_figures_and_missing_but_no_assessment_details(client, assessed_library, ladder):
+    page = english(client).get(reverse("villages:library_detail", args=[assessed_library.pk])).content.decode()
+    assert 'data-testid="current-stage">A<' in page
+    assert "10 pts, needs ≥ 10" in page
+    assert "1 events in the last 3 months, needs ≥ 2" in page
+    assert "What is still missing for the next stage, B" in page
+    assert "Confirmed by a consultant" in page
+    assert "Catatan internal" not in page
+    assert reverse("programs:assessment_detail", args=[assessed_library.assessments.get().pk]) not in page
+    assert "Record an assessment" not in page
+    assert reverse("programs:library_progress", args=[assessed_library.pk]) in page
+
+
+def test_consultant_in_scope_sees_assessment_and_record_link(login, consultant, outside_consultant, assessed_library):
+    page = english(login(consultant)).get(reverse("villages:library_detail", args=[assessed_library.pk])).content.decode()
+    assert "Catatan internal" in page
+    assert reverse("programs:assessment_create", args=[assessed_library.pk]) in page
+    page = english(login(outside_consultant)).get(reverse("villages:library_detail", args=[assessed_library.pk])).content.decode()
+    assert "Catatan internal" not in page and "Record an assessment" not in page
+
+
+def test_unregistered_measure_says_data_not_yet_recorded(client, library):
+    page = english(client).get(reverse("villages:library_detail", args=[library.pk])).content.decode()
+    assert "data not yet recorded" in page
+    assert "No stage reached yet" in page
+
+
+def _render_panel(library, user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return Template('{% load progress %}{% library_progress library as p %}{{ p.stage }}').render(
+        Context({"library": library, "request": request})
+    )
+
+
+def test_panel_tag_runs_a_fixed_number_of_queries(ladder, measure_data, consultant, django_assert_num_queries):
+    libraries = [LibraryFactory(village=VillageFactory(code=f"63.11.01.20{n:02d}")) for n in range(1, 4)]
+    for library in libraries:
+        measure_data.points[library.pk] = 10
+    recompute_progress(library_ids=[lib.pk for lib in libraries])
+    # Ladder (2) + stored progress (1) + consultant's provinces (1) + latest verdicts (1).
+    with django_assert_num_queries(5):
+        assert _render_panel(libraries[0], consultant) == "A"
+    with django_assert_num_queries(3):
+        assert _render_panel(libraries[1], AnonymousUser()) == "A"
+
+
+def test_progress_page_draws_history(client, assessed_library, measure_data, ladder):
+    StageSnapshot.objects.filter(library=assessed_library).update(date=date(2024, 1, 1))
+    measure_data.events.append((assessed_library.pk, date.today()))
+    recompute_progress(library_ids=[assessed_library.pk])
+    response = client.get(reverse("programs:library_progress", args=[assessed_library.pk]))
+    assert [s.stage for s in response.context["snapshots"]] == [ladder["A"], ladder["C"]]
+    page = response.content.decode()
+    assert "Chartkick" in page and "chartkick.js" in page
+
+
+def test_progress_page_of_unpublished_library_is_404_outside_scope(client, login, library, regency_staff):
+    library.is_published = False
+    library.save()
+    url = reverse("programs:library_progress", args=[library.pk])
+    assert client.get(url).status_code == 404
+    assert login(regency_staff).get(url).status_code == 200
+
+
+def test_dashboard_counts_stages_in_scope(login, consultant, ladder, measure_data, library, other_regency_library, outside_library, django_assert_num_queries):
+    ids = [library.pk, other_regency_library.pk, outside_library.pk]
+    recompute_progress(library_ids=ids, on=date.today() - timedelta(days=10))
+    measure_data.points[library.pk] = 10
+    measure_data.points[outside_library.pk] = 10
+    recompute_progress(library_ids=ids)
+    client = login(consultant)
+    client.get(reverse("programs:dashboard"))  # warm up the session
+    # Session + user (2), consultant's provinces (1), stages, per stage, per regency, changes, per month.
+    with django_assert_num_queries(8):
+        response = client.get(reverse("programs:dashboard"))
+    counts = {row["stage"].name if row["stage"] else None: row["count"] for row in response.context["stage_counts"]}
+    assert counts == {None: 1, "A": 1, "B": 0, "C": 0}
+    assert response.context["total"] == 2
+    assert {row["name"] for row in response.context["regency_rows"]} == {"Kabupaten Balangan", "Kabupaten Hulu Sungai Utara"}
+    assert [c.library for c in response.context["changes"]] == [library]
+
+
+def test_dashboard_access(login, library_manager, no_role_user, regency_staff, client):
+    url = reverse("programs:dashboard")
+    assert login(library_manager).get(url).status_code == 403
+    assert login(no_role_user).get(url).status_code == 403
+    assert login(regency_staff).get(url).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_nav_and_start_panel_links(login, consultant, library_manager):
+    page = login(consultant).get(reverse("start")).content.decode()
+    assert reverse("programs:dashboard") in page and reverse("programs:assessment_list") in page
+    page = login(library_manager).get(reverse("start")).content.decode()
+    assert reverse("programs:library_progress", args=[library_manager.library_id]) in page
