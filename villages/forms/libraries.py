@@ -7,6 +7,7 @@ import re
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row
 from django import forms
+from django.db import models
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,13 @@ PROFILE_FIELDS = [
 ]
 
 
+def _https_urls(model_field, **kwargs):
+    """Form fields of the model, with links typed without a scheme read as https."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
 def _time_input():
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -57,6 +65,7 @@ class LibraryProfileForm(forms.ModelForm):
     class Meta:
         model = Library
         fields = PROFILE_FIELDS
+        formfield_callback = _https_urls
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "address": forms.Textarea(attrs={"rows": 2}),
