@@ -121,7 +121,10 @@ class LibraryProfileForm(forms.ModelForm):
             Fieldset(
                 _("Opening hours"),
                 HTML(
-                    '<p class="form-text">{% load i18n %}{% translate "Leave both times empty on days the library is closed." %}</p>'
+                    format_lazy(
+                        '<p class="form-text">{}</p>',
+                        _("Leave both times empty on days the library is closed."),
+                    )
                 ),
                 *hours,
             ),
