@@ -1,6 +1,5 @@
 """Library photos: upload stores only renditions, bad files change nothing, scope matrix, delete."""
 
-import io
 import os
 
 import pytest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.db import models
 from django.urls import reverse
