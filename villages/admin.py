@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import (
     District,
@@ -69,6 +70,12 @@ class LibraryAdmin(admin.ModelAdmin):
     autocomplete_fields = ("province", "regency", "village")
     list_select_related = ("province", "regency", "village")
     inlines = [OpeningHoursInline, LibraryPhotoInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Social links typed without a scheme are read as https (Django 6 default).
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 
