@@ -1,4 +1,6 @@
-from .libraries import Library, LibraryLevel, LibraryQuerySet
+from .hours import OpeningHours, Weekday
+from .libraries import Accreditation, InternetKind, Library, LibraryLevel, LibraryQuerySet
+from .photos import LibraryPhoto
 from .regions import (
     District,
     Province,
@@ -9,17 +11,25 @@ from .regions import (
     VillageKind,
     time_zone_for_province,
 )
+from .statistics import LibraryStatistic, first_of_month
 
 __all__ = [
+    "Accreditation",
     "District",
+    "InternetKind",
     "Library",
     "LibraryLevel",
+    "LibraryPhoto",
     "LibraryQuerySet",
+    "LibraryStatistic",
+    "OpeningHours",
     "Province",
     "Regency",
     "RegencyKind",
     "TimeZone",
     "Village",
     "VillageKind",
+    "Weekday",
+    "first_of_month",
     "time_zone_for_province",
 ]

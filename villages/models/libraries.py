@@ -17,6 +17,19 @@ class LibraryLevel(models.TextChoices):
     VILLAGE = "village", _("Village/kelurahan library")
 
 
+class InternetKind(models.TextChoices):
+    FIXED = "fixed", _("Fixed broadband (cable, fibre, DSL)")
+    MOBILE = "mobile", _("Mobile data (modem, hotspot)")
+    SATELLITE = "satellite", _("Satellite")
+    OTHER = "other", _("Other")
+
+
+class Accreditation(models.TextChoices):
+    A = "A", _("A")
+    B = "B", _("B")
+    C = "C", _("C")
+
+
 class LibraryQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="province_id", regency="regency_id", library="pk")
     # Consultants review libraries but do not edit their profiles.
@@ -72,6 +85,41 @@ class Library(models.Model):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    # The public profile.
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the library offers, in a few sentences.")
+    )
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram account"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    website_url = models.URLField(_("website"), blank=True)
+    # Private contact details (UU PDP): shown only to users whose scope includes the library.
+    manager_name = models.CharField(_("manager's name"), max_length=200, blank=True)
+    manager_phone = models.CharField(_("manager's phone"), max_length=32, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    # Facts the progress ladder reads (villages.measures); empty means not recorded.
+    floor_area_m2 = models.PositiveIntegerField(_("floor area (m²)"), null=True, blank=True)
+    collection_titles = models.PositiveIntegerField(
+        _("collection: titles"), null=True, blank=True
+    )
+    collection_copies = models.PositiveIntegerField(
+        _("collection: copies"), null=True, blank=True
+    )
+    staff_count = models.PositiveSmallIntegerField(_("staff"), null=True, blank=True)
+    computers_in_service = models.PositiveSmallIntegerField(
+        _("computers in service"), null=True, blank=True
+    )
+    has_internet = models.BooleanField(_("internet access"), default=False)
+    internet_kind = models.CharField(
+        _("kind of internet access"), max_length=10, choices=InternetKind.choices, blank=True
+    )
+    accreditation = models.CharField(
+        _("accreditation"),
+        max_length=1,
+        choices=Accreditation.choices,
+        blank=True,
+        help_text=_("Perpusnas accreditation grade; empty when not accredited."),
+    )
     is_published = models.BooleanField(
         _("published"), default=True, help_text=_("Shown on the public pages.")
     )
@@ -105,9 +153,20 @@ class Library(models.Model):
         return reverse("villages:library_detail", args=[self.pk])
 
     @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(label, url) pairs of the social media links that are filled (no query)."""
+        pairs = [
+            (_("Facebook"), self.facebook_url),
+            (_("Instagram"), self.instagram_url),
+            (_("YouTube"), self.youtube_url),
+            (_("Website"), self.website_url),
+        ]
+        return [(label, url) for label, url in pairs if url]
+
+    @property
     def region(self):
         """The most specific region of the library (no query if related rows are loaded)."""
         return self.village or self.regency or self.province
 
 
-__all__ = ["Library", "LibraryLevel", "LibraryQuerySet"]
+__all__ = ["Accreditation", "InternetKind", "Library", "LibraryLevel", "LibraryQuerySet"]

@@ -1,0 +1,45 @@
+"""One form per library and month for the monthly figures."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import LibraryStatistic, first_of_month
+
+
+class MonthField(forms.DateField):
+    """A month picked with `<input type="month">` (YYYY-MM); a full date is accepted too."""
+
+    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    input_formats = ["%Y-%m", "%Y-%m-%d"]
+    default_error_messages = {"invalid": _("Enter a month as YYYY-MM, e.g. 2024-05.")}
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        return first_of_month(day) if day else day
+
+
+class LibraryStatisticForm(forms.ModelForm):
+    month = MonthField(label=_("month"))
+
+    class Meta:
+        model = LibraryStatistic
+        fields = ["month", "visits_male", "visits_female", "new_members", "total_members", "loans"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        if month > first_of_month(timezone.localdate()):
+            raise forms.ValidationError(_("The month cannot be in the future."))
+        if month < datetime.date(2000, 1, 1):
+            raise forms.ValidationError(_("The month is too far in the past."))
+        return month
+
+    def validate_unique(self):
+        # An existing month is updated by the view (upsert), so uniqueness is not an error here.
+        pass

@@ -1,0 +1,66 @@
+"""Weekly opening hours of a library: one row per open weekday."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from perpus.scopes import ScopedQuerySet, ScopePaths
+
+from .libraries import Library
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class OpeningHoursQuerySet(ScopedQuerySet):
+    scope_paths = ScopePaths(
+        province="library__province_id", regency="library__regency_id", library="library_id"
+    )
+
+
+def minutes_between(opens, closes) -> int:
+    """Minutes from `opens` to `closes` (two `datetime.time`), no query."""
+    return (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
+
+
+class OpeningHours(models.Model):
+    """A library is open on `weekday` from `opens` to `closes`; days without a row are closed."""
+
+    library = models.ForeignKey(
+        Library, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("library")
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+    # Stored so the ladder can average hours per day with one aggregate query.
+    minutes = models.PositiveSmallIntegerField(_("minutes open"), editable=False)
+
+    objects = OpeningHoursQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["library_id", "weekday"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.UniqueConstraint(fields=["library", "weekday"], name="opening_hours_one_per_day"),
+            models.CheckConstraint(condition=Q(closes__gt=F("opens")), name="opening_hours_closes_after_opens"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("The closing time must be after the opening time.")})
+
+    def save(self, *args, **kwargs):
+        self.minutes = minutes_between(self.opens, self.closes)
+        super().save(*args, **kwargs)

@@ -1,0 +1,61 @@
+"""Enter a library's monthly statistics: one form per month, re-entering a month updates it."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from perpus.scopes import can_change
+
+from .. import services
+from ..forms import LibraryStatisticForm
+from ..models import Library, LibraryStatistic
+
+
+def _month_from_query(value: str) -> datetime.date | None:
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m").date()
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+def library_statistic_edit(request, pk):
+    """Form for one month of library `pk`; `?month=YYYY-MM` opens an existing month."""
+    library = get_object_or_404(Library.objects.for_user(request.user), pk=pk)
+    if not can_change(request.user, LibraryStatistic(library=library)):
+        raise PermissionDenied
+    existing = None
+    month = _month_from_query(request.GET.get("month", ""))
+    if month:
+        existing = LibraryStatistic.objects.filter(library=library, month=month).first()
+    if request.method == "POST":
+        form = LibraryStatisticForm(request.POST, user=request.user)
+        if form.is_valid():
+            values = {k: v for k, v in form.cleaned_data.items() if k != "month"}
+            row, created = services.library_statistic_save(
+                library=library, month=form.cleaned_data["month"], values=values
+            )
+            label = formats.date_format(row.month, "YEAR_MONTH_FORMAT")
+            if created:
+                messages.success(request, _("The figures for %(month)s are saved.") % {"month": label})
+            else:
+                messages.info(
+                    request,
+                    _("The figures for %(month)s were already entered; they are now updated.")
+                    % {"month": label},
+                )
+            return redirect(library.get_absolute_url() + "#statistics")
+    else:
+        initial = {"month": month} if month else {}
+        form = LibraryStatisticForm(instance=existing, initial=initial, user=request.user)
+    recent = LibraryStatistic.objects.filter(library=library).order_by("-month")[:12]
+    return render(
+        request,
+        "villages/library_statistic_form.html",
+        {"form": form, "library": library, "existing": existing, "recent": recent},
+    )
