@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             libraries = import_module("villages.demo").seed(self.stdout)
+            import_module("villages.demo_profiles").seed_profiles()
             accounts = seed_accounts(libraries)
             for app in ("programs", "activities"):
                 try:
