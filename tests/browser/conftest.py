@@ -47,9 +47,10 @@ def log_in(page, site):
 
     def _log_in(username, password="secret-pass-123"):
         page.goto(f"{site}/accounts/login/")
-        page.get_by_label("Nama pengguna").fill(username)
-        page.get_by_label("Kata sandi").fill(password)
-        page.get_by_role("button", name="Masuk").click()
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(password)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url("**/start/")
         return page
 
     return _log_in
