@@ -228,3 +228,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# A friendly, translated page when a form's security token has expired.
+CSRF_FAILURE_VIEW = "perpus.views.csrf_failure"

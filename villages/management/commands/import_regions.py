@@ -132,6 +132,11 @@ class Command(BaseCommand):
         return len(to_create), len(to_update), unchanged, missing
 
     def progress(self, text, end="\r"):
-        if self.verbosity >= 1:
+        """Show a progress line; running counts only on a terminal, where they overwrite."""
+        if self.verbosity < 1:
+            return
+        if self.stdout.isatty():
             self.stdout.write(f"{text:<60}", ending=end)
             self.stdout.flush()
+        elif end != "\r":
+            self.stdout.write(text, ending=end)
