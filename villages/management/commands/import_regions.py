@@ -75,6 +75,8 @@ class Command(BaseCommand):
             if dry_run:
                 transaction.set_rollback(True)
         elapsed = time.monotonic() - started
+        if verbosity < 1:
+            return
         for label, (created, updated, unchanged, missing) in summary.items():
             line = f"{label}: {created} created, {updated} updated, {unchanged} unchanged"
             if missing:
