@@ -14,6 +14,7 @@ class RegencyAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "kind", "province")
     list_filter = ("kind", "province")
     search_fields = ("code", "name")
+    autocomplete_fields = ("province",)
     list_select_related = ("province",)
 
 
