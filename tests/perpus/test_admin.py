@@ -10,6 +10,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import models
 from django.test import RequestFactory
 from django.urls import reverse
@@ -33,6 +34,7 @@ def superuser(db):
 @pytest.fixture
 def admin_browser(client, superuser, library, regency_library, province_library, regency_staff, consultant):
     """A superuser's client over a world with at least one row of the shared models."""
+    Group.objects.create(name="Konsultan")
     client.force_login(superuser)
     return client
 
