@@ -38,6 +38,7 @@ class Command(BaseCommand):
         summary = {}
         with transaction.atomic():
             summary["provinces"] = self.sync(
+                "provinces",
                 Province,
                 {
                     code: {"name": name, "time_zone": time_zone_for_province(code)}
@@ -45,6 +46,7 @@ class Command(BaseCommand):
                 },
             )
             summary["regencies"] = self.sync(
+                "regencies",
                 Regency,
                 {
                     code: {
@@ -56,10 +58,12 @@ class Command(BaseCommand):
                 },
             )
             summary["districts"] = self.sync(
+                "districts",
                 District,
                 {code: {"name": name, "regency_id": code[:5]} for code, name in source["districts"]},
             )
             summary["villages"] = self.sync(
+                "villages",
                 Village,
                 {
                     code: {
@@ -102,7 +106,7 @@ class Command(BaseCommand):
             "villages": villages,
         }
 
-    def sync(self, model, rows):
+    def sync(self, label, model, rows):
         """Create and update `model` rows from {code: fields}; return the four counts.
 
         Runs one query to read what exists, then bulk inserts and updates in batches.
@@ -122,7 +126,8 @@ class Command(BaseCommand):
                 to_create.append(model(pk=code, **values))
             elif tuple(values.values()) != tuple(current):
                 to_update.append(model(pk=code, **values))
-        name = model._meta.verbose_name_plural
+        # The summary's English label: command output is for operators and logs.
+        name = label
         for start in range(0, len(to_create), BATCH):
             model.objects.bulk_create(to_create[start : start + BATCH])
             self.progress(f"{name}: {min(start + BATCH, len(to_create))}/{len(to_create)} created")
@@ -134,11 +139,7 @@ class Command(BaseCommand):
         return len(to_create), len(to_update), unchanged, missing
 
     def progress(self, text, end="\r"):
-        """Show a progress line; running counts only on a terminal, where they overwrite."""
-        if self.verbosity < 1:
-            return
-        if self.stdout.isatty():
+        """Show a progress line on a terminal, where it overwrites itself; logs get the summary only."""
+        if self.verbosity >= 1 and self.stdout.isatty():
             self.stdout.write(f"{text:<60}", ending=end)
             self.stdout.flush()
-        elif end != "\r":
-            self.stdout.write(text, ending=end)
