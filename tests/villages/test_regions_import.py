@@ -143,3 +143,21 @@ def test_unknown_province_is_an_error(code):
 def test_quiet_run_prints_nothing_and_still_imports():
     assert run("--province", "63", verbosity=0) == ""
     assert counts() == KALSEL
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_line_on_a_terminal():
+    out = Terminal()
+    call_command("import_regions", "--province", "63", stdout=out)
+    output = out.getvalue()
+    assert "villages: 2016/2016 created" in output
+    assert "\r" in output  # the line overwrites itself
+    assert "villages: 2016 created, 0 updated, 0 unchanged" in output
+
+
+def test_no_progress_line_in_a_log():
+    assert "/2016 created" not in run("--province", "63")
