@@ -4,10 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
-admin.site.site_header = _("Perpus administration")
-admin.site.site_title = _("Perpus administration")
-admin.site.index_title = _("Accounts, regions and program settings")
-
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):

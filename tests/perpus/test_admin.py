@@ -152,12 +152,28 @@ def autocomplete(client, app_label, model_name, field_name, term):
     return json.loads(response.content)["results"]
 
 
-def test_village_autocomplete_finds_juai(admin_browser, juai_village, other_regency_library):
-    results = autocomplete(admin_browser, "villages", "library", "village", "Jua")
-    assert results == [{"id": "63.11.01.2001", "text": "Juai"}]
-    assert autocomplete(admin_browser, "villages", "library", "village", "63.08") == [
-        {"id": "63.08.01.2001", "text": "Desa Tetangga"}
+def test_village_autocomplete_finds_juai(admin_browser, juai_village, other_regency_library, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):  # one page of results, places loaded with it
+        results = autocomplete(admin_browser, "villages", "library", "village", "Jua")
+    # Many villages share a name: the label says where it is.
+    assert results == [{"id": "63.11.01.2001", "text": "Juai — Juai, Kabupaten Balangan · 63.11.01.2001"}]
+    # Codes match by prefix: every village of a regency or district.
+    assert [r["id"] for r in autocomplete(admin_browser, "villages", "library", "village", "63.08")] == [
+        "63.08.01.2001"
     ]
+    assert autocomplete(admin_browser, "villages", "library", "village", "08.01") == []
+
+
+def test_district_autocomplete_names_the_regency(admin_browser, juai_village):
+    assert autocomplete(admin_browser, "villages", "village", "district", "Juai") == [
+        {"id": "63.11.01", "text": "Juai — Kabupaten Balangan · 63.11.01"}
+    ]
+
+
+def test_admin_site_has_perpus_titles(admin_browser):
+    page = admin_browser.get(reverse("admin:index")).content.decode()
+    assert "Administrasi Perpus" in page
+    assert "Akun, wilayah, dan pengaturan program" in page
 
 
 def test_user_scope_autocompletes(admin_browser, library):
