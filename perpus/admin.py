@@ -7,7 +7,9 @@ from .models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ("username", "full_name", "email", "role", "province", "regency", "library", "is_active")
+    list_display = (
+        "username", "full_name", "email", "role", "province", "regency", "library", "is_active",
+    )
     list_filter = ("role", "is_active", "is_staff")
     search_fields = ("username", "first_name", "last_name", "email")
     # Scope fields point at tens of thousands of rows: search, never a drop-down.

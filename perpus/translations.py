@@ -91,7 +91,8 @@ def parse_po(text: str, path: Path | str = "<po>") -> list[Entry]:
                 entry.msgstrs[target] += value
             continue
         keyword, _, rest = line.partition(" ")
-        if keyword in ("msgctxt", "msgid") and entry is not None and target not in (None, "msgctxt"):
+        starts_message = keyword in ("msgctxt", "msgid")
+        if starts_message and entry is not None and target not in (None, "msgctxt"):
             finish()
             entry = None
         if entry is None:

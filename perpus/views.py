@@ -62,5 +62,5 @@ def error_500(request):
 
 
 def csrf_failure(request, reason=""):
-    """A form sent with an expired or missing security token (e.g. after a long pause on a phone)."""
+    """A form sent with an expired or missing security token (e.g. after a long pause)."""
     return render(request, "errors/403_csrf.html", status=403)

@@ -47,7 +47,7 @@ class VillageAdmin(admin.ModelAdmin):
         return super().get_queryset(request).select_related("district", "regency")
 
     def autocomplete_label(self, village):
-        """"Juai — Juai, Kabupaten Balangan · 63.11.01.2003": many of 83,000 villages share a name."""
+        """"Juai — Juai, Kabupaten Balangan · 63.11.01.2003": many villages share a name."""
         return f"{village.name} — {village.district.name}, {village.regency.name} · {village.code}"
 
 

@@ -60,7 +60,10 @@ class Command(BaseCommand):
             summary["districts"] = self.sync(
                 "districts",
                 District,
-                {code: {"name": name, "regency_id": code[:5]} for code, name in source["districts"]},
+                {
+                    code: {"name": name, "regency_id": code[:5]}
+                    for code, name in source["districts"]
+                },
             )
             summary["villages"] = self.sync(
                 "villages",
@@ -139,7 +142,7 @@ class Command(BaseCommand):
         return len(to_create), len(to_update), unchanged, missing
 
     def progress(self, text, end="\r"):
-        """Show a progress line on a terminal, where it overwrites itself; logs get the summary only."""
+        """Show a progress line on a terminal, overwriting itself; logs get only the summary."""
         if self.verbosity >= 1 and self.stdout.isatty():
             self.stdout.write(f"{text:<60}", ending=end)
             self.stdout.flush()
