@@ -11,6 +11,8 @@ HOST ?= 127.0.0.1:8000
 .PHONY: run setup venv test test-postgres test-browser bench messages translations clean
 
 $(BIN)/activate:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Perpus needs Python 3.11 or newer (set PYTHON=/path/to/python3.11)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstall only when requirements.txt changes.
@@ -21,8 +23,9 @@ $(VENV)/.installed: requirements.txt | $(BIN)/activate
 
 venv: $(VENV)/.installed
 
+# Compile the .po catalogues in pure Python (no GNU gettext needed); only changed ones.
 translations: venv
-	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+	DEBUG=1 $(PY) manage.py compile_translations -v0
 
 setup: venv translations
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
@@ -47,9 +50,9 @@ test-browser: venv translations
 bench: venv translations
 	$(PY) -m benchmarks
 
-# Refresh the .po files after changing user-visible text (needs GNU gettext).
+# Refresh every .po file (root and apps) after changing user-visible text (needs GNU gettext).
 messages: venv
-	DEBUG=1 $(PY) manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=media
+	DEBUG=1 $(PY) manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=media --ignore=benchmarks
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -7,13 +7,31 @@ from .models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ("username", "get_full_name", "email", "role", "is_active")
+    list_display = (
+        "username", "full_name", "email", "role", "province", "regency", "library", "is_active",
+    )
     list_filter = ("role", "is_active", "is_staff")
     search_fields = ("username", "first_name", "last_name", "email")
+    # Scope fields point at tens of thousands of rows: search, never a drop-down.
     autocomplete_fields = ("province", "regency", "library", "provinces")
+    list_select_related = ("province", "regency", "library")
     fieldsets = BaseUserAdmin.fieldsets + (
-        (_("Role and scope"), {"fields": ("role", "province", "regency", "library", "provinces", "phone")}),
+        (
+            _("Role and scope"),
+            {
+                "fields": ("role", "province", "regency", "library", "provinces", "phone"),
+                "description": _(
+                    "Province staff need a province, regency staff a regency or city, library "
+                    "managers a library, consultants their assigned provinces. Leave the other "
+                    "fields empty."
+                ),
+            },
+        ),
     )
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
-        (_("Role and scope"), {"fields": ("role", "province", "regency", "library")}),
+        (_("Role and scope"), {"fields": ("role", "province", "regency", "library", "provinces")}),
     )
+
+    @admin.display(description=_("name"), ordering="first_name")
+    def full_name(self, user):
+        return user.get_full_name()

@@ -18,6 +18,8 @@ class AdminConfig(SimpleAdminConfig):
     stores points as two decimals and only uses leaflet's map template tags.
     """
 
+    default_site = "perpus.admin_site.PerpusAdminSite"
+
     def ready(self):
         super().ready()
         for app_config in apps.get_app_configs():

@@ -95,8 +95,8 @@ MIDDLEWARE = [
     # WhiteNoise right after SecurityMiddleware so static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions (it reads the language cookie) and before common.
-    "django.middleware.locale.LocaleMiddleware",
+    # The language cookie set by the switch, else Indonesian (never Accept-Language).
+    "perpus.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -228,3 +228,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# A friendly, translated page when a form's security token has expired.
+CSRF_FAILURE_VIEW = "perpus.views.csrf_failure"

@@ -2,13 +2,17 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 from villages.models import Library, LibraryLevel, Province
 
+from .scopes import Role
+
 
 def home(request):
-    """Public home page with the program's figures from the published libraries."""
+    """Public home page with the program's figures from the published libraries (one query)."""
     totals = Library.objects.public().aggregate(
         libraries=Count("pk"),
         village_libraries=Count("pk", filter=Q(level=LibraryLevel.VILLAGE)),
@@ -20,16 +24,26 @@ def home(request):
 
 @login_required
 def start(request):
-    """The signed-in user's start page: who they are, their scope and what they can reach."""
+    """The signed-in user's start page: who they are, their scope and what they can reach.
+
+    A handful of queries whatever the scope: the count, five libraries and the scope's places.
+    """
     user = request.user
+    role = user.effective_role
     libraries = Library.objects.for_user(user)
     context = {
         "scope_label": user.scope_label(),
+        "role_label": Role(role).label if role else "",
+        "is_admin": role == Role.ADMIN,
+        "has_role": bool(role),
         "library_count": libraries.count(),
+        "editable_count": Library.objects.editable_by(user).count() if role else 0,
         "recent_libraries": libraries.select_related("province", "regency", "village")[:5],
-        "consultant_provinces": Province.objects.filter(consultants=user)
-        if user.role == user.Role.CONSULTANT
-        else Province.objects.none(),
+        "consultant_provinces": (
+            Province.objects.filter(consultants=user)
+            if role == Role.CONSULTANT
+            else Province.objects.none()
+        ),
     }
     return render(request, "start.html", context)
 
@@ -43,5 +57,10 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    # No context processors may be trusted here: render with the bare request.
-    return render(request, "errors/500.html", status=500)
+    """Render the 500 page without context processors: they may be what failed."""
+    return HttpResponseServerError(loader.get_template("errors/500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with an expired or missing security token (e.g. after a long pause)."""
+    return render(request, "errors/403_csrf.html", status=403)

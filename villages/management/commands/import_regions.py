@@ -38,6 +38,7 @@ class Command(BaseCommand):
         summary = {}
         with transaction.atomic():
             summary["provinces"] = self.sync(
+                "provinces",
                 Province,
                 {
                     code: {"name": name, "time_zone": time_zone_for_province(code)}
@@ -45,6 +46,7 @@ class Command(BaseCommand):
                 },
             )
             summary["regencies"] = self.sync(
+                "regencies",
                 Regency,
                 {
                     code: {
@@ -56,10 +58,15 @@ class Command(BaseCommand):
                 },
             )
             summary["districts"] = self.sync(
+                "districts",
                 District,
-                {code: {"name": name, "regency_id": code[:5]} for code, name in source["districts"]},
+                {
+                    code: {"name": name, "regency_id": code[:5]}
+                    for code, name in source["districts"]
+                },
             )
             summary["villages"] = self.sync(
+                "villages",
                 Village,
                 {
                     code: {
@@ -75,6 +82,8 @@ class Command(BaseCommand):
             if dry_run:
                 transaction.set_rollback(True)
         elapsed = time.monotonic() - started
+        if verbosity < 1:
+            return
         for label, (created, updated, unchanged, missing) in summary.items():
             line = f"{label}: {created} created, {updated} updated, {unchanged} unchanged"
             if missing:
@@ -100,7 +109,7 @@ class Command(BaseCommand):
             "villages": villages,
         }
 
-    def sync(self, model, rows):
+    def sync(self, label, model, rows):
         """Create and update `model` rows from {code: fields}; return the four counts.
 
         Runs one query to read what exists, then bulk inserts and updates in batches.
@@ -120,7 +129,8 @@ class Command(BaseCommand):
                 to_create.append(model(pk=code, **values))
             elif tuple(values.values()) != tuple(current):
                 to_update.append(model(pk=code, **values))
-        name = model._meta.verbose_name_plural
+        # The summary's English label: command output is for operators and logs.
+        name = label
         for start in range(0, len(to_create), BATCH):
             model.objects.bulk_create(to_create[start : start + BATCH])
             self.progress(f"{name}: {min(start + BATCH, len(to_create))}/{len(to_create)} created")
@@ -132,6 +142,7 @@ class Command(BaseCommand):
         return len(to_create), len(to_update), unchanged, missing
 
     def progress(self, text, end="\r"):
-        if self.verbosity >= 1:
+        """Show a progress line on a terminal, overwriting itself; logs get only the summary."""
+        if self.verbosity >= 1 and self.stdout.isatty():
             self.stdout.write(f"{text:<60}", ending=end)
             self.stdout.flush()

@@ -1,0 +1,67 @@
+"""`seed_demo` creates one account per role on real regions, idempotently.
+
+It imports the regions of the five seed provinces (about 12,000 villages), so it runs
+once here and is checked thoroughly rather than in many small tests.
+"""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from perpus.demo import ACCOUNTS, DEMO_PASSWORD
+from villages.models import Library, Village
+
+pytestmark = pytest.mark.django_db
+
+# username -> the start page's Indonesian scope label
+EXPECTED_LABELS = {
+    "admin": "Admin program, nasional",
+    "konsultan": "Konsultan Perpusnas untuk Jawa Timur, Bali, Nusa Tenggara Timur, "
+    "Kalimantan Selatan, Maluku Utara",
+    "staf_ntt": "Staf Dinas Provinsi Nusa Tenggara Timur",
+    "staf_balangan": "Staf Dinas Kabupaten Balangan",
+    "pengelola_lampihong": "Pengelola Perpustakaan Desa Lampihong Kanan",
+}
+
+
+def test_seed_demo_gives_each_role_a_start_page_that_states_its_scope(client):
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    first = {
+        "users": get_user_model().objects.count(),
+        "libraries": Library.objects.count(),
+        "villages": Village.objects.count(),
+    }
+    assert first["users"] == len(ACCOUNTS) == len(EXPECTED_LABELS)
+    printed = out.getvalue()
+    assert DEMO_PASSWORD in printed
+    for username in EXPECTED_LABELS:
+        assert username in printed
+
+    # A second run changes nothing that exists.
+    before = dict(get_user_model().objects.values_list("username", "password"))
+    call_command("seed_demo", stdout=StringIO())
+    assert {
+        "users": get_user_model().objects.count(),
+        "libraries": Library.objects.count(),
+        "villages": Village.objects.count(),
+    } == first
+    assert dict(get_user_model().objects.values_list("username", "password")) == before
+
+    for username, label in EXPECTED_LABELS.items():
+        client.logout()
+        response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, username
+        page = client.get(response.url).content.decode()
+        assert f'data-testid="scope-label">{label}</p>' in page, username
+
+    # The library manager's start page lists their library and only it.
+    client.logout()
+    client.login(username="pengelola_lampihong", password=DEMO_PASSWORD)
+    response = client.get(reverse("start"))
+    assert [lib.name for lib in response.context["recent_libraries"]] == [
+        "Perpustakaan Desa Lampihong Kanan"
+    ]
