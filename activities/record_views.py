@@ -118,6 +118,10 @@ class RecordFormMixin(RecordTypeMixin):
     def get_success_url(self):
         return self.object.get_absolute_url()
 
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("record", self.object)
+        return super().get_context_data(**kwargs)
+
     def before_save(self, form):
         """Hook: set fields the form does not carry (e.g. who recorded consent)."""
 
