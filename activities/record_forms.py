@@ -148,6 +148,12 @@ class SupportForm(RecordForm):
 
 class ProductForm(RecordForm):
     photo_fields = ("photo",)
+    sales_url = forms.URLField(
+        label=Product._meta.get_field("sales_url").verbose_name,
+        help_text=Product._meta.get_field("sales_url").help_text,
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Product
