@@ -50,7 +50,7 @@ def test_consultant_returns_with_reason_then_verifies(key, login, regency_staff,
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.status == ReviewStatus.SUBMITTED
-    assert any("returned" in str(m) or "dikembalikan" in str(m) for m in get_messages(response.wsgi_request))
+    assert [m.level_tag for m in get_messages(response.wsgi_request)][-1] == "error"
     post(client, key, record, "return", reason="Lampirkan dokumen MoU.")
     record.refresh_from_db()
     assert record.status == ReviewStatus.RETURNED and record.return_reason == "Lampirkan dokumen MoU."
