@@ -298,5 +298,9 @@ class StoryFilterForm(RecordFilterForm):
 class PublicFilterForm(forms.Form):
     """Filters of the public lists: words and region (no scope, published data only)."""
 
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
+    )
     region = forms.CharField(label=_("Region code"), required=False, widget=forms.HiddenInput)
