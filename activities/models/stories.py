@@ -1,0 +1,121 @@
+"""Impact stories (*cerita perubahan*): how the library changed someone's life.
+
+The person's name and photo are personal data (UU PDP 27/2022): a story is
+public only with recorded consent, and the name only if the person agreed to it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..record_uploads import RandomUploadTo
+from .base import RecordQuerySet, ReviewedRecord
+
+
+class StoryQuerySet(RecordQuerySet):
+    def with_consent(self):
+        """Stories whose person gave recorded consent (lazy)."""
+        return self.filter(consent_given=True, consent_date__isnull=False)
+
+    def public(self):
+        """Verified stories with recorded consent: the only ones visitors see (lazy)."""
+        return self.verified().with_consent()
+
+
+class ImpactStory(ReviewedRecord):
+    title = models.CharField(_("title"), max_length=200)
+    person_name = models.CharField(
+        _("person's name"),
+        max_length=200,
+        help_text=_("Private: shown publicly only if the person agreed to it."),
+    )
+    person_description = models.CharField(
+        _("who the person is"),
+        max_length=200,
+        blank=True,
+        help_text=_("Public, without the name, e.g. “a mother of three, batik maker”."),
+    )
+    story = models.TextField(_("story"))
+    happened_on = models.DateField(_("date of the story"), help_text=_("When the story was collected."))
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=RandomUploadTo("stories"),
+        blank=True,
+        help_text=_("Shown publicly only with the person's consent."),
+    )
+    consent_given = models.BooleanField(
+        _("the person agreed to publication"),
+        default=False,
+        help_text=_("Only stories with recorded consent appear on public pages."),
+    )
+    consent_date = models.DateField(_("date of consent"), null=True, blank=True)
+    name_public = models.BooleanField(
+        _("the name may be shown"),
+        default=False,
+        help_text=_("The person also agreed that their name is published with the story."),
+    )
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("consent recorded by"),
+    )
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-happened_on", "-pk"]
+        verbose_name = _("impact story")
+        verbose_name_plural = _("impact stories")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(consent_given=False) | Q(consent_date__isnull=False),
+                name="story_consent_has_date",
+                violation_error_message=_("Give the date on which the person agreed."),
+            ),
+            models.CheckConstraint(
+                condition=Q(name_public=False) | Q(consent_given=True),
+                name="story_name_needs_consent",
+                violation_error_message=_("The name can only be shown if the person agreed to publication."),
+            ),
+        ]
+        indexes = [models.Index(fields=["library", "status", "happened_on"], name="story_lib_status_date")]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.consent_given and not self.consent_date:
+            errors["consent_date"] = _("Give the date on which the person agreed.")
+        if self.name_public and not self.consent_given:
+            errors["name_public"] = _("The name can only be shown if the person agreed to publication.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("activities:story_detail", args=[self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        """Whether visitors may see the story (no query)."""
+        return (
+            self.status == "verified"
+            and self.deleted_at is None
+            and self.consent_given
+            and self.consent_date is not None
+        )
+
+    @property
+    def public_name(self) -> str:
+        """The name to show publicly: the person's name only with both consents, else "" (no query)."""
+        return self.person_name if self.is_public and self.name_public else ""
