@@ -27,12 +27,17 @@ def _move(record, user, status, action, *, reason="", **fields):
     record.version += 1
     for name, value in fields.items():
         setattr(record, name, value)
-    record.save()
+    # Only the review fields: a step never writes over someone's content edits.
+    record.save(update_fields=["status", "version", "updated_at", *fields])
     _log(record, user, action, reason=reason)
     return record
 
 
 def _require_alive(record):
+    """Lock the record's row, reload it, and refuse a deleted record (one query)."""
+    if record.pk is not None:
+        # Two reviewers clicking at once: the second sees the first one's status.
+        record.refresh_from_db(from_queryset=type(record)._default_manager.select_for_update())
     if record.deleted_at is not None:
         raise TransitionError(_("This record is deleted; restore it first."), code="deleted")
 
