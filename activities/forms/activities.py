@@ -20,6 +20,7 @@ from ..models import (
     ActivityKind,
     ActivityLevel,
     DocumentKind,
+    FundingSource,
     Partnership,
     ReviewStatus,
 )
@@ -126,6 +127,7 @@ class ActivityForm(forms.ModelForm):
         fields["regions"].queryset = regions_for(user).order_by("code")
         fields["partnership"].queryset = Partnership.objects.for_user(user).alive()
         fields["funding_amount"].label = _("Amount (Rp)")
+        fields["funding_source"].choices = [("", _("Not recorded")), *FundingSource.choices]
         if self.instance.pk:
             fields["version"].initial = self.instance.version
         else:

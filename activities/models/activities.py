@@ -15,6 +15,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from .base import RecordQuerySet, ReviewedRecord
@@ -131,7 +132,11 @@ class Activity(ReviewedRecord):
     participants_umkm = _count(_("small businesses (UMKM)"))
 
     funding_source = models.CharField(
-        _("funding source"), max_length=10, choices=FundingSource.choices, default=FundingSource.APBD
+        _("funding source"),
+        max_length=10,
+        choices=FundingSource.choices,
+        blank=True,
+        help_text=_("Leave empty when it is not known."),
     )
     funding_amount = models.DecimalField(
         _("amount (Rp)"),
@@ -256,20 +261,24 @@ class Activity(ReviewedRecord):
             raise ValidationError(errors)
 
 
-def _upload_to(folder):
-    """Store uploads under random names: paths must not be guessable."""
+@deconstructible
+class RandomName:
+    """Store uploads under random names in `folder`: paths must not be guessable."""
 
-    def upload_to(instance, filename):
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
         suffix = PurePosixPath(filename).suffix.lower()[:8]
-        return f"activities/{folder}/{uuid.uuid4().hex}{suffix}"
+        return f"activities/{self.folder}/{uuid.uuid4().hex}{suffix}"
 
-    upload_to.__qualname__ = upload_to.__name__ = f"upload_{folder}"
-    return upload_to
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
 
 
-upload_photo_small = _upload_to("photos/small")
-upload_photo_large = _upload_to("photos/large")
-upload_document = _upload_to("documents")
+upload_photo_small = RandomName("photos/small")
+upload_photo_large = RandomName("photos/large")
+upload_document = RandomName("documents")
 
 
 class ActivityPhotoQuerySet(models.QuerySet):
