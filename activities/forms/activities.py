@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _g
@@ -195,6 +196,21 @@ class ActivityForm(forms.ModelForm):
         return {"libraries": self.cleaned_data["libraries"], "regions": self.cleaned_data["regions"]}
 
 
+def regency_choices(data, user):
+    """Regencies offered by a region filter (lazy): those of the chosen province, else of the
+    user's scope; a regency already chosen stays valid so a shared link keeps working."""
+    province, chosen = data.get("province"), data.get("regency")
+    if province:
+        q = Q(province_id=province)
+    elif user is not None and user.is_authenticated and not scope_of(user).is_national:
+        q = Q(pk__in=Regency.objects.for_user(user).values("pk"))
+    else:
+        q = Q(pk__in=[])
+    if chosen:
+        q |= Q(pk=chosen)
+    return Regency.objects.filter(q)
+
+
 class ActivityFilterForm(forms.Form):
     """The filters of the activity lists; invalid fields are simply not applied."""
 
@@ -216,11 +232,7 @@ class ActivityFilterForm(forms.Form):
         self.fields["regency"].empty_label = _("All regencies/cities")
         if public:
             del self.fields["status"]
-        province = self.data.get("province") if self.is_bound else None
-        if province:
-            self.fields["regency"].queryset = Regency.objects.filter(province_id=province)
-        elif user is not None and user.is_authenticated and not scope_of(user).is_national:
-            self.fields["regency"].queryset = Regency.objects.for_user(user)
+        self.fields["regency"].queryset = regency_choices(self.data if self.is_bound else {}, user)
 
     def filter(self, qs):
         """Apply the valid filters to `qs` (lazy)."""

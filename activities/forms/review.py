@@ -9,7 +9,7 @@ from perpus.scopes import scope_of
 from villages.models import Province, Regency
 
 from ..models import ActivityKind, reviewed_models
-from .activities import DATE
+from .activities import DATE, regency_choices
 
 
 class ReturnForm(forms.Form):
@@ -50,11 +50,7 @@ class QueueFilterForm(forms.Form):
         self.fields["province"].queryset = (
             Province.objects.all() if scope.is_national else Province.objects.filter(code__in=scope.province_ids)
         )
-        province = self.data.get("province") if self.is_bound else None
-        if province:
-            self.fields["regency"].queryset = Regency.objects.filter(province_id=province)
-        elif not scope.is_national:
-            self.fields["regency"].queryset = Regency.objects.for_user(user)
+        self.fields["regency"].queryset = regency_choices(self.data if self.is_bound else {}, user)
 
     def filters(self) -> dict:
         """The valid filters as keyword arguments of `queue_items` (validates the form)."""
