@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import Role, scope_of
@@ -148,9 +148,9 @@ class ActivityForm(forms.ModelForm):
         total = format_html(
             '<p class="mb-3">{} <output id="participants-total" class="fw-semibold" aria-live="polite">{}</output>'
             '<span id="participants-warning" class="text-danger ms-2" hidden>{}</span></p>',
-            _g("Total participants:"),
+            gettext("Total participants:"),
             self.instance.participants_total if self.instance.pk else 0,
-            _g("The target groups add up to more than the total."),
+            gettext("The target groups add up to more than the total."),
         )
         return self._layout(helper, total)
 
@@ -159,32 +159,32 @@ class ActivityForm(forms.ModelForm):
         helper.layout = Layout(
             "version",
             Fieldset(
-                _g("What and who"),
+                gettext("What and who"),
                 "title",
                 "kind",
                 "level",
                 "library",
             ),
-            Fieldset(_g("When and where"), "start_date", "end_date", "venue", "libraries", "regions"),
-            Fieldset(_g("What happened"), "summary", "speakers", "outputs", "partnership"),
+            Fieldset(gettext("When and where"), "start_date", "end_date", "venue", "libraries", "regions"),
+            Fieldset(gettext("What happened"), "summary", "speakers", "outputs", "partnership"),
             Fieldset(
-                _g("Participants"),
+                gettext("Participants"),
                 "participants_male",
                 "participants_female",
                 HTML(total_html),
-                HTML(format_html('<p class="small text-muted">{}</p>', _g("Of whom, by target group:"))),
+                HTML(format_html('<p class="small text-muted">{}</p>', gettext("Of whom, by target group:"))),
                 *TARGET_GROUP_FIELDS,
             ),
-            Fieldset(_g("Funding"), "funding_source", "funding_amount"),
+            Fieldset(gettext("Funding"), "funding_source", "funding_amount"),
             Div(
                 Fieldset(
-                    _g("Training"), "training_type", "training_method", "training_hours", "follow_up_plan"
+                    gettext("Training"), "training_type", "training_method", "training_hours", "follow_up_plan"
                 ),
                 css_class="kind-fields",
                 data_kinds=ActivityKind.TRAINING,
             ),
             Div(
-                Fieldset(_g("Meeting outcome"), "decisions", "follow_ups"),
+                Fieldset(gettext("Meeting outcome"), "decisions", "follow_ups"),
                 css_class="kind-fields",
                 data_kinds=meeting_kinds,
             ),

@@ -222,7 +222,7 @@ def test_stale_save_is_refused_with_a_clear_message(login, library_manager, rege
     assert login(regency_staff).post(url, form_data(library, title="Versi staf", version=version)).status_code == 302
     response = login(library_manager).post(url, form_data(library, title="Versi pengelola", version=version))
     assert response.status_code == 409
-    assert "Someone else saved this record" in response.content.decode()
+    assert "Orang lain menyimpan data ini" in response.content.decode()
     row = Activity.objects.get(pk=draft.pk)
     assert (row.title, row.version) == ("Versi staf", version + 1)
 

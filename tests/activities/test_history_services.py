@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from activities.models import Activity, RecordEvent
 from activities.services import (
@@ -50,8 +51,9 @@ def test_save_records_what_changed(draft, library_manager):
     assert event.action == "changed" and event.reason == "Typo"
     assert event.changes["title"] == ["Pelatihan menganyam", "Judul baru"]
     assert event.changes["participants_male"] == [10, 20]
-    rows = history_rows(draft, [event])
-    labels = {c["label"]: (c["old"], c["new"]) for c in rows[0]["changes"]}
+    with translation.override("en"):
+        rows = history_rows(draft, [event])
+        labels = {str(c["label"]): (c["old"], c["new"]) for c in rows[0]["changes"]}
     assert labels["title"] == ("Pelatihan menganyam", "Judul baru")
     assert labels["male participants"] == ("10", "20")
 
@@ -59,8 +61,9 @@ def test_save_records_what_changed(draft, library_manager):
 def test_history_names_related_objects_and_choices(draft, library_manager, regency_library):
     draft.kind = "mobile_library"
     record_save(record=draft, user=library_manager, expected_version=1, m2m={"libraries": [regency_library.pk]})
-    rows = history_rows(draft, list(RecordEvent.objects.for_record(draft)))
-    change = {c["label"]: c for c in rows[0]["changes"]}
+    with translation.override("en"):
+        rows = history_rows(draft, list(RecordEvent.objects.for_record(draft)))
+        change = {str(c["label"]): c for c in rows[0]["changes"]}
     assert change["kind"]["new"] == "Mobile library trip"
     assert change["other libraries involved"]["new"] == "Dispersip Balangan"
 

@@ -47,7 +47,7 @@ def test_verify_view(login, consultant, awaiting_verification):
 def test_return_view_needs_reason(login, consultant, awaiting_verification):
     client = login(consultant)
     response = client.post(url("return", awaiting_verification), {"reason": ""}, follow=True)
-    assert "Say why the record is returned" in response.content.decode()
+    assert "Sebutkan alasan data dikembalikan" in response.content.decode()
     assert status(awaiting_verification) == "submitted"
     client.post(url("return", awaiting_verification), {"reason": "Jumlah peserta tidak sesuai"})
     row = Activity.objects.get(pk=awaiting_verification.pk)
@@ -57,7 +57,7 @@ def test_return_view_needs_reason(login, consultant, awaiting_verification):
 def test_illegal_step_shows_message_and_changes_nothing(login, consultant, draft):
     # A draft of the consultant's province: visible, but not waiting for verification.
     response = login(consultant).post(url("verify", draft), follow=True)
-    assert "not waiting for verification" in response.content.decode()
+    assert "tidak sedang menunggu verifikasi" in response.content.decode()
     assert status(draft) == "draft"
 
 
