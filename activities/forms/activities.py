@@ -123,7 +123,6 @@ class ActivityForm(forms.ModelForm):
         self.user = user
         fields = self.fields
         fields["library"].queryset = Library.objects.editable_by(user).order_by("level", "name")
-        fields["library"].empty_label = None
         fields["libraries"].queryset = Library.objects.for_user(user).order_by("name")
         fields["regions"].queryset = regions_for(user).order_by("code")
         fields["partnership"].queryset = Partnership.objects.for_user(user).alive()
