@@ -7,4 +7,6 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
+        # Register the measures the progress ladder reads (programs.measures).
+        from . import measures  # noqa: F401
         from . import record_measures  # noqa: F401  (registers the records' measures)

@@ -1,4 +1,17 @@
-from .records import ConcurrentEditError, record_create, record_delete, record_restore, record_save
+from .activities import (
+    activity_document_add,
+    activity_document_delete,
+    activity_photo_add,
+    activity_photo_delete,
+)
+from .records import (
+    ConcurrentEditError,
+    record_create,
+    record_delete,
+    record_restore,
+    record_revert,
+    record_save,
+)
 from .workflow import (
     TransitionError,
     record_bulk_verify,
@@ -11,12 +24,17 @@ from .workflow import (
 __all__ = [
     "ConcurrentEditError",
     "TransitionError",
+    "activity_document_add",
+    "activity_document_delete",
+    "activity_photo_add",
+    "activity_photo_delete",
     "record_bulk_verify",
     "record_check",
     "record_create",
     "record_delete",
     "record_restore",
     "record_return",
+    "record_revert",
     "record_save",
     "record_submit",
     "record_verify",

@@ -70,6 +70,23 @@ def snapshot(record) -> dict:
     return data
 
 
+def refresh_stages(records) -> None:
+    """Recompute the ladder stage of the libraries `records` count for (aggregate queries).
+
+    Verified records feed the computed criteria, so verifying, deleting or
+    restoring one can move a library's stage.
+    """
+    from programs.services import recompute_progress  # programs reads activities' measures
+
+    library_ids = set()
+    for record in records:
+        library_ids.add(record.library_id)
+        if hasattr(record, "libraries"):
+            library_ids.update(record.libraries.values_list("pk", flat=True))
+    if library_ids:
+        recompute_progress(library_ids=sorted(library_ids))
+
+
 def _log(record, user, action, *, reason="", changes=None) -> RecordEvent:
     return RecordEvent.objects.create(
         content_type=ContentType.objects.get_for_model(record),
@@ -157,21 +174,32 @@ def record_save(
     return record
 
 
+def _lock(record) -> None:
+    """Reload `record` from its locked row (one query)."""
+    record.refresh_from_db(from_queryset=type(record)._default_manager.select_for_update())
+
+
 @transaction.atomic
 def record_delete(*, record: ReviewedRecord, user, reason: str = "") -> ReviewedRecord:
     """Mark `record` deleted (it stays restorable) and return it."""
+    _lock(record)
     if not can_change(user, record):
         raise PermissionDenied
+    if record.deleted_at is not None:
+        raise ValidationError(_("This record is already deleted."), code="already_deleted")
     record.deleted_at = timezone.now()
     record.version += 1
     record.save(update_fields=["deleted_at", "version", "updated_at"])
     _log(record, user, EventAction.DELETED, reason=reason)
+    if record.status == ReviewStatus.VERIFIED:
+        refresh_stages([record])
     return record
 
 
 @transaction.atomic
 def record_restore(*, record: ReviewedRecord, user) -> ReviewedRecord:
     """Bring a deleted `record` back as it was and return it."""
+    _lock(record)
     if not can_change(user, record):
         raise PermissionDenied
     if record.deleted_at is None:
@@ -180,4 +208,39 @@ def record_restore(*, record: ReviewedRecord, user) -> ReviewedRecord:
     record.version += 1
     record.save(update_fields=["deleted_at", "version", "updated_at"])
     _log(record, user, EventAction.RESTORED)
+    if record.status == ReviewStatus.VERIFIED:
+        refresh_stages([record])
     return record
+
+
+@transaction.atomic
+def record_revert(*, record: ReviewedRecord, user, event: RecordEvent) -> ReviewedRecord:
+    """Put `record`'s fields back as they were after `event` and return it.
+
+    Saved like any edit (`record_save`: same rules, a new history entry), so a
+    revert can itself be reverted.
+    """
+    if event.object_id != record.pk or event.content_type_id != ContentType.objects.get_for_model(
+        record
+    ).pk:
+        raise ValidationError(_("This history entry belongs to another record."), code="wrong_event")
+    if not event.snapshot:
+        raise ValidationError(_("This history entry holds no copy to go back to."), code="no_snapshot")
+    _lock(record)
+    expected = record.version
+    for field in tracked_fields(record):
+        if field.attname in event.snapshot:
+            setattr(record, field.attname, field.to_python(event.snapshot[field.attname]))
+    m2m = {
+        field.name: event.snapshot[field.name]
+        for field in record._meta.many_to_many
+        if field.name in event.snapshot
+    }
+    when = timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M")
+    return record_save(
+        record=record,
+        user=user,
+        expected_version=expected,
+        m2m=m2m,
+        reason=_("Back to the version of %(when)s.") % {"when": when},
+    )

@@ -15,7 +15,7 @@ from perpus.scopes import can_change, can_check, can_verify
 from villages.models import LibraryLevel
 
 from ..models import EventAction, ReviewedRecord, ReviewStatus
-from .records import _log
+from .records import _log, refresh_stages
 
 
 class TransitionError(ValidationError):
@@ -27,12 +27,17 @@ def _move(record, user, status, action, *, reason="", **fields):
     record.version += 1
     for name, value in fields.items():
         setattr(record, name, value)
-    record.save()
+    # Only the review fields: a step never writes over someone's content edits.
+    record.save(update_fields=["status", "version", "updated_at", *fields])
     _log(record, user, action, reason=reason)
     return record
 
 
 def _require_alive(record):
+    """Lock the record's row, reload it, and refuse a deleted record (one query)."""
+    if record.pk is not None:
+        # Two reviewers clicking at once: the second sees the first one's status.
+        record.refresh_from_db(from_queryset=type(record)._default_manager.select_for_update())
     if record.deleted_at is not None:
         raise TransitionError(_("This record is deleted; restore it first."), code="deleted")
 
@@ -70,14 +75,17 @@ def record_check(*, record: ReviewedRecord, user) -> ReviewedRecord:
 
 
 @transaction.atomic
-def record_verify(*, record: ReviewedRecord, user) -> ReviewedRecord:
-    """Verify a record waiting for verification and return it."""
+def record_verify(*, record: ReviewedRecord, user, refresh: bool = True) -> ReviewedRecord:
+    """Verify a record waiting for verification and return it.
+
+    With `refresh`, the stage of the libraries it counts for is recomputed.
+    """
     _require_alive(record)
     if not can_verify(user, record):
         raise PermissionDenied
     if record.awaiting != "verification":
         raise TransitionError(_("This record is not waiting for verification."), code="not_verifiable")
-    return _move(
+    _move(
         record,
         user,
         ReviewStatus.VERIFIED,
@@ -85,6 +93,9 @@ def record_verify(*, record: ReviewedRecord, user) -> ReviewedRecord:
         verified_by=user,
         verified_at=timezone.now(),
     )
+    if refresh:
+        refresh_stages([record])
+    return record
 
 
 @transaction.atomic
@@ -113,9 +124,9 @@ def record_bulk_verify(*, records, user) -> int:
 
     Records not waiting for this user's verification are left as they are.
     """
-    count = 0
+    verified = []
     for record in records:
         if record.awaiting == "verification" and can_verify(user, record) and record.deleted_at is None:
-            record_verify(record=record, user=user)
-            count += 1
-    return count
+            verified.append(record_verify(record=record, user=user, refresh=False))
+    refresh_stages(verified)
+    return len(verified)

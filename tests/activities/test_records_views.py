@@ -204,7 +204,7 @@ def test_stale_save_is_refused_with_a_clear_message(key, login, regency_staff, l
     assert client.post(url, form_data_of(key, record, **{name: "Versi orang lain"})).status_code == 302
     response = client.post(url, stale)
     assert response.status_code == 409
-    assert "Orang lain menyimpan catatan ini" in str(response.context["form"].non_field_errors())
+    assert "Orang lain menyimpan" in str(response.context["form"].non_field_errors())
     record.refresh_from_db()
     assert getattr(record, name) == "Versi orang lain" and record.version == 2
 

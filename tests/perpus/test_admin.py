@@ -112,6 +112,7 @@ def place_fields(model_admin):
         if isinstance(field, (models.ForeignKey, models.ManyToManyField))
         and field.related_model in PLACE_MODELS
         and not field.auto_created
+        and field.editable
     }
 
 

@@ -25,7 +25,10 @@ def criterion_data(stage, **changes):
     return data
 
 
-def test_ladder_page_lists_default_stages(login, regency_staff):
+def test_ladder_page_lists_default_stages(login, regency_staff, monkeypatch):
+    from programs.measures import MEASURES
+
+    monkeypatch.delitem(MEASURES, "spptik_trained")
     response = login(regency_staff).get(reverse("programs:ladder"))
     assert [s.name for s in response.context["stages"]] == ["Rintisan", "Berkembang", "Maju", "Inklusi sosial"]
     assert response.context["can_edit"] is False

@@ -1,0 +1,370 @@
+"""Activities: meetings, trainings, community activities, mobile library trips, advocacy.
+
+An activity is a reviewed record (`ReviewedRecord`): its `library` is the
+organiser (the agency's library or the village library). Other libraries and
+regencies involved are many-to-many. Photos and documents hang off it; photos of
+people are public only with recorded consent and documents marked private
+(attendance lists) are served only to the record's scope.
+"""
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from .base import RecordQuerySet, ReviewedRecord
+
+
+class ActivityKind(models.TextChoices):
+    SOCIALISATION = "socialisation", _("Socialisation")
+    COORDINATION = "coordination", _("Coordination meeting (rakor)")
+    PEER_LEARNING = "peer_learning", _("Peer learning meeting (PLM)")
+    STAKEHOLDER = "stakeholder", _("Stakeholder meeting")
+    TRAINING = "training", _("Training (bimtek)")
+    COMMUNITY = "community", _("Community engagement activity")
+    MOBILE_LIBRARY = "mobile_library", _("Mobile library trip")
+    ADVOCACY = "advocacy", _("Advocacy")
+    OTHER = "other", _("Other")
+
+
+#: Kinds whose decisions and follow-ups are recorded.
+MEETING_KINDS = frozenset(
+    {
+        ActivityKind.SOCIALISATION,
+        ActivityKind.COORDINATION,
+        ActivityKind.PEER_LEARNING,
+        ActivityKind.STAKEHOLDER,
+        ActivityKind.ADVOCACY,
+    }
+)
+#: Kinds the "community activities" measures count.
+COMMUNITY_KINDS = frozenset({ActivityKind.COMMUNITY, ActivityKind.MOBILE_LIBRARY})
+
+
+class ActivityLevel(models.TextChoices):
+    NATIONAL = "national", _("National")
+    PROVINCE = "province", _("Province")
+    REGENCY = "regency", _("Regency/city")
+    VILLAGE = "village", _("Village")
+
+
+class TrainingType(models.TextChoices):
+    SPPTIK = "spptik", _("SPP-TIK (library development strategy with ICT)")
+    LIBRARY_MANAGEMENT = "library_management", _("Library management")
+    ICT = "ict", _("Computers and internet")
+    LIFE_SKILLS = "life_skills", _("Life skills for the community")
+    OTHER = "other", _("Other training")
+
+
+class FundingSource(models.TextChoices):
+    APBN = "apbn", _("State budget (APBN)")
+    APBD = "apbd", _("Regional budget (APBD)")
+    DANA_DESA = "dana_desa", _("Village fund (Dana Desa)")
+    CSR = "csr", _("Company (CSR)")
+    OTHER = "other", _("Other")
+    NONE = "none", _("None")
+
+
+#: The participant fields by target group, in display order.
+TARGET_GROUP_FIELDS = (
+    "participants_children",
+    "participants_youth",
+    "participants_adults",
+    "participants_elderly",
+    "participants_disabled",
+    "participants_umkm",
+)
+TRAINING_FIELDS = ("training_type", "training_method", "training_hours", "follow_up_plan")
+MEETING_FIELDS = ("decisions", "follow_ups")
+
+
+def _count(label):
+    return models.PositiveIntegerField(label, default=0)
+
+
+class ActivityQuerySet(RecordQuerySet):
+    def with_related(self):
+        """Load what lists show: organiser and its places (lazy, joins only)."""
+        return self.select_related("library", "province", "regency")
+
+    def involving(self, library_ids):
+        """Activities organised by or involving any of `library_ids` (lazy, may repeat rows)."""
+        return self.filter(Q(library_id__in=library_ids) | Q(libraries__in=library_ids))
+
+
+class Activity(ReviewedRecord):
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
+    level = models.CharField(_("level"), max_length=10, choices=ActivityLevel.choices)
+    libraries = models.ManyToManyField(
+        "villages.Library",
+        blank=True,
+        related_name="involved_activities",
+        verbose_name=_("other libraries involved"),
+    )
+    regions = models.ManyToManyField(
+        "villages.Regency",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("regencies/cities involved"),
+    )
+    start_date = models.DateField(_("start date"), db_index=True)
+    end_date = models.DateField(_("end date"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    speakers = models.TextField(
+        _("speakers (narasumber)"), blank=True, help_text=_("One per line, with their role.")
+    )
+
+    participants_male = _count(_("male participants"))
+    participants_female = _count(_("female participants"))
+    participants_children = _count(_("children"))
+    participants_youth = _count(_("youth"))
+    participants_adults = _count(_("adults"))
+    participants_elderly = _count(_("elderly"))
+    participants_disabled = _count(_("people with disabilities"))
+    participants_umkm = _count(_("small businesses (UMKM)"))
+
+    funding_source = models.CharField(
+        _("funding source"),
+        max_length=10,
+        choices=FundingSource.choices,
+        blank=True,
+        help_text=_("Leave empty when it is not known."),
+    )
+    funding_amount = models.DecimalField(
+        _("amount (Rp)"),
+        max_digits=15,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    outputs = models.TextField(
+        _("outputs"), blank=True, help_text=_("What came out of it: products, plans, agreements.")
+    )
+    partnership = models.ForeignKey(
+        "activities.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("partnership carried out"),
+    )
+
+    # Trainings.
+    training_type = models.CharField(
+        _("training type"), max_length=20, choices=TrainingType.choices, blank=True
+    )
+    training_method = models.CharField(_("training method"), max_length=200, blank=True)
+    training_hours = models.DecimalField(
+        _("training hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    follow_up_plan = models.TextField(
+        _("follow-up plan (RTL)"),
+        blank=True,
+        help_text=_("Rencana tindak lanjut: what the participants will do next."),
+    )
+    # Meetings.
+    decisions = models.TextField(_("decisions"), blank=True)
+    follow_ups = models.TextField(_("follow-ups"), blank=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="activity_end_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind", "start_date"], name="activity_status_kind")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activities:activity_detail", args=[self.pk])
+
+    def get_edit_url(self):
+        """Used by the shared `record_actions` tag to offer "Edit"."""
+        return reverse("activities:activity_update", args=[self.pk])
+
+    @property
+    def participants_total(self) -> int:
+        """Men plus women: every participant once (no query)."""
+        return (self.participants_male or 0) + (self.participants_female or 0)
+
+    @property
+    def target_groups_total(self) -> int:
+        return sum(getattr(self, name) or 0 for name in TARGET_GROUP_FIELDS)
+
+    @property
+    def is_training(self) -> bool:
+        return self.kind == ActivityKind.TRAINING
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.kind in MEETING_KINDS
+
+    @property
+    def is_spptik(self) -> bool:
+        return self.is_training and self.training_type == TrainingType.SPPTIK
+
+    @property
+    def days(self) -> int:
+        """How many days the activity lasted, both ends included (no query)."""
+        if not (self.start_date and self.end_date):
+            return 0
+        return (self.end_date - self.start_date).days + 1
+
+    def target_groups(self):
+        """(label, count) pairs of the target groups (no query)."""
+        return [(self._meta.get_field(n).verbose_name, getattr(self, n)) for n in TARGET_GROUP_FIELDS]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        total, groups = self.participants_total, self.target_groups_total
+        if groups > total:
+            errors["participants_children"] = _(
+                "The target groups add up to %(groups)s, more than the %(total)s participants "
+                "(men plus women)."
+            ) % {"groups": groups, "total": total}
+        if self.is_training:
+            if not self.training_type:
+                errors["training_type"] = _("Say what kind of training this was.")
+        else:
+            # Fields of another kind are hidden in the form: never keep stale values.
+            self.training_type = self.training_method = self.follow_up_plan = ""
+            self.training_hours = None
+        if not self.is_meeting:
+            self.decisions = self.follow_ups = ""
+        if self.funding_source == FundingSource.NONE and self.funding_amount:
+            errors["funding_amount"] = _("An activity without funding has no amount.")
+        if errors:
+            raise ValidationError(errors)
+
+
+@deconstructible
+class RandomName:
+    """Store uploads under random names in `folder`: paths must not be guessable."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        suffix = PurePosixPath(filename).suffix.lower()[:8]
+        return f"activities/{self.folder}/{uuid.uuid4().hex}{suffix}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+
+upload_photo_small = RandomName("photos/small")
+upload_photo_large = RandomName("photos/large")
+upload_document = RandomName("documents")
+
+
+class ActivityPhotoQuerySet(models.QuerySet):
+    def public(self):
+        """Photos visitors may see: not of people, or of people who consented (lazy)."""
+        return self.filter(Q(is_person_photo=False) | Q(consent_recorded=True))
+
+
+class ActivityPhoto(models.Model):
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity")
+    )
+    # Only resized, re-encoded copies are kept: never the uploaded original (EXIF, GPS).
+    image = models.ImageField(_("photo"), upload_to=upload_photo_large)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=upload_photo_small)
+    alt_text = models.CharField(
+        _("description"), max_length=200, help_text=_("What the photo shows, for screen readers.")
+    )
+    is_person_photo = models.BooleanField(
+        _("shows people who can be recognised"), default=True
+    )
+    consent_recorded = models.BooleanField(
+        _("consent recorded"),
+        default=False,
+        help_text=_("The people shown agreed to publication (UU PDP). Without it the photo stays private."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = ActivityPhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("activity photo")
+        verbose_name_plural = _("activity photos")
+
+    def __str__(self):
+        return self.alt_text
+
+    @property
+    def is_public(self) -> bool:
+        return not self.is_person_photo or self.consent_recorded
+
+
+class DocumentKind(models.TextChoices):
+    ATTENDANCE = "attendance", _("Attendance list")
+    REPORT = "report", _("Report")
+    MINUTES = "minutes", _("Minutes")
+    MATERIALS = "materials", _("Materials or presentation")
+    OTHER = "other", _("Other")
+
+
+class ActivityDocument(models.Model):
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="documents", verbose_name=_("activity")
+    )
+    kind = models.CharField(
+        _("document type"), max_length=12, choices=DocumentKind.choices, default=DocumentKind.REPORT
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=upload_document)
+    is_private = models.BooleanField(
+        _("private"),
+        default=True,
+        help_text=_("Private documents (attendance lists always) are shown only to the record's staff."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("activity document")
+        verbose_name_plural = _("activity documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind=DocumentKind.ATTENDANCE) | Q(is_private=True),
+                name="attendance_lists_are_private",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.kind == DocumentKind.ATTENDANCE:
+            self.is_private = True
+        super().save(*args, **kwargs)
+
+    @property
+    def filename(self) -> str:
+        return PurePosixPath(self.file.name or "").name
