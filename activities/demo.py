@@ -108,6 +108,33 @@ def _stories(today: datetime.date) -> list[dict]:
             "regions": ["51.03"],
         },
         {
+            "key": "balangan",
+            "author": "staf_balangan",
+            "title": "Bimtek SPP-TIK bagi Pengelola Perpustakaan Desa di Kabupaten Balangan",
+            "kind": ActivityKind.TRAINING,
+            "level": ActivityLevel.REGENCY,
+            "start_date": datetime.date(2022, 3, 8),
+            "end_date": datetime.date(2022, 3, 10),
+            "venue": "Aula Dinas Perpustakaan dan Kearsipan Kabupaten Balangan, Paringin",
+            "summary": (
+                "Contoh untuk demo: bimtek Strategi Pengembangan Perpustakaan dan TIK bagi "
+                "pengelola perpustakaan desa penerima program TPBIS 2022, sebelum penandatanganan "
+                "nota kesepakatan dengan sekolah dan LKSA Al-Tamar."
+            ),
+            "training_type": TrainingType.SPPTIK,
+            "training_method": "Andragogi: ceramah, diskusi dan praktik",
+            "training_hours": 24,
+            "follow_up_plan": (
+                "Setiap perpustakaan desa menyusun rencana kerja: kegiatan pelibatan masyarakat "
+                "tiap bulan, layanan perpustakaan keliling ke sekolah, dan usulan Dana Desa."
+            ),
+            "participants_male": 3,
+            "participants_female": 5,
+            "participants_adults": 8,
+            "libraries": ["lampihong_kanan", "balang"],
+            "regions": ["63.11"],
+        },
+        {
             "key": "lampihong_kanan",
             "author": "pengelola_lampihong",
             "title": "Pelatihan menganyam purun untuk ibu-ibu PKK",

@@ -24,7 +24,7 @@ def test_seed_stories_are_verified_with_real_facts(seeded):
     assert (plm.start_date, plm.end_date, plm.days) == (datetime.date(2019, 10, 16), datetime.date(2019, 10, 18), 3)
     assert "Swiss Belinn Kristal" in plm.venue and "Nurhadi Saputra" in plm.speakers
     assert "Stefanus Ratoe Oedjoe" in plm.summary
-    bimtek = Activity.objects.get(title__startswith="Bimtek")
+    bimtek = Activity.objects.get(title__startswith="Bimtek", library__regency_id="51.03")
     assert bimtek.is_spptik and bimtek.start_date == datetime.date(2022, 7, 19) and bimtek.days == 3
     assert "Mangutama" in bimtek.venue and "ndragogi" in bimtek.training_method
     assert set(Activity.objects.values_list("status", flat=True)) == {"verified"}
