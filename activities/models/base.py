@@ -45,8 +45,11 @@ class RecordQuerySet(ScopedQuerySet):
         return self.alive().filter(status=ReviewStatus.VERIFIED)
 
     def public(self):
-        """Records visitors may see (lazy). Models with consent rules narrow this."""
-        return self.verified()
+        """Records visitors may see: verified, of a published library (lazy).
+
+        Models with consent rules narrow this further.
+        """
+        return self.verified().filter(library__is_published=True)
 
     def awaiting_check(self):
         return self.alive().filter(status=ReviewStatus.SUBMITTED, needs_check=True)

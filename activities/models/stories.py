@@ -24,7 +24,7 @@ class StoryQuerySet(RecordQuerySet):
 
     def public(self):
         """Verified stories with recorded consent: the only ones visitors see (lazy)."""
-        return self.verified().with_consent()
+        return super().public().with_consent()
 
 
 class ImpactStory(ReviewedRecord):

@@ -62,7 +62,9 @@ def activity_detail(request, pk):
         pk=pk,
     )
     in_scope = request.user.is_authenticated and can_view(request.user, activity)
-    is_public = activity.status == "verified" and activity.deleted_at is None
+    is_public = (
+        activity.status == "verified" and activity.deleted_at is None and activity.library.is_published
+    )
     if not in_scope and not is_public:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -81,7 +83,17 @@ def activity_detail(request, pk):
         "editable": editable,
         "photos": photos,
         "documents": documents,
-        "libraries": activity.libraries.all(),
+        # Outside the scope only what is public: published libraries, a verified partnership.
+        "libraries": activity.libraries.all() if in_scope else activity.libraries.public(),
+        "partnership": activity.partnership
+        if in_scope
+        or (
+            activity.partnership
+            and activity.partnership.status == "verified"
+            and activity.partnership.deleted_at is None
+        )
+        else None,
+        "organiser_link": in_scope or activity.library.is_published,
         "regions": activity.regions.all(),
         "photo_form": PhotoForm() if editable else None,
         "document_form": DocumentForm() if editable else None,
