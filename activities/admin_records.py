@@ -5,6 +5,7 @@ through the portal's pages, which keep the history.
 """
 
 from django.contrib import admin
+from django.db import models
 
 from .models import ImpactStory, Partnership, Product, SupportRecord
 
@@ -25,6 +26,8 @@ WORKFLOW_FIELDS = (
 
 
 class RecordAdmin(admin.ModelAdmin):
+    # Links typed without a scheme are read as https (Django 6.0's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ("library",)
     list_select_related = ("library", "regency")
     readonly_fields = WORKFLOW_FIELDS
