@@ -6,6 +6,11 @@ upload into two web renditions (small and large JPEG) with orientation applied
 and all metadata (EXIF, GPS, XMP, ICC comments) dropped. Callers store only
 the renditions: the original is never saved, so it can never be served.
 
+`clean_image(file)` makes one cleaned JPEG (for evidence, products, stories);
+`check_size(file)` and `validate_pdf(file)` serve document uploads. Every app
+checks uploads through this module, so the rules and messages are the same
+everywhere.
+
 `PhotoField` is the form field that runs the validation, so a form shows a
 clear, translated message next to the field::
 
@@ -18,6 +23,7 @@ clear, translated message next to the field::
 from __future__ import annotations
 
 import io
+import uuid
 import warnings
 
 from django import forms
@@ -59,13 +65,8 @@ def _open(data: bytes) -> Image.Image:
         return Image.open(io.BytesIO(data))
 
 
-def validate_photo(file) -> None:
-    """Raise `ValidationError` unless `file` is a complete JPEG/PNG/WebP within the limits.
-
-    Checks the size before reading, the format and pixel count from the header
-    before decoding (decompression bombs), then verifies and fully decodes the
-    image (corrupt and truncated files). No query.
-    """
+def check_size(file) -> None:
+    """Raise `ValidationError` if `file` is larger than `settings.MAX_UPLOAD_BYTES` (no query)."""
     size = getattr(file, "size", None)
     limit = max_upload_bytes()
     if size is not None and size > limit:
@@ -74,6 +75,24 @@ def validate_photo(file) -> None:
             % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
             code="too_large",
         )
+
+
+def validate_pdf(file) -> None:
+    """Raise `ValidationError` unless `file` is within the size limit and starts like a PDF."""
+    check_size(file)
+    if not _read(file).startswith(b"%PDF-"):
+        raise ValidationError(_("This file is not a real PDF document."), code="not_pdf")
+
+
+def validate_photo(file) -> None:
+    """Raise `ValidationError` unless `file` is a complete JPEG/PNG/WebP within the limits.
+
+    Checks the size before reading, the format and pixel count from the header
+    before decoding (decompression bombs), then verifies and fully decodes the
+    image (corrupt and truncated files). No query.
+    """
+    check_size(file)
+    limit = max_upload_bytes()
     data = _read(file)
     if len(data) > limit:
         raise ValidationError(
@@ -124,14 +143,8 @@ def _rendition(image: Image.Image, longest_side: int, name: str) -> ContentFile:
     return ContentFile(out.getvalue(), name=name)
 
 
-def process_photo(file) -> tuple[ContentFile, ContentFile]:
-    """Return (small, large) JPEG renditions of an upload that passed `validate_photo`.
-
-    Orientation from EXIF is applied to the pixels, then all metadata is
-    dropped; transparency is flattened on white. Names are `small.jpg` and
-    `large.jpg` (storage adds its own unique path). No query.
-    """
-    validate_photo(file)
+def _upright_rgb(file) -> Image.Image:
+    """Decode a validated upload: orientation applied, transparency flattened, no metadata."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         image = Image.open(io.BytesIO(_read(file)))
@@ -147,7 +160,28 @@ def process_photo(file) -> tuple[ContentFile, ContentFile]:
     # Build a fresh image so nothing of the original's info dict travels along.
     clean = Image.new("RGB", image.size)
     clean.paste(image)
+    return clean
+
+
+def process_photo(file) -> tuple[ContentFile, ContentFile]:
+    """Return (small, large) JPEG renditions of `file`, validated first.
+
+    Orientation from EXIF is applied to the pixels, then all metadata is
+    dropped; transparency is flattened on white. Names are `small.jpg` and
+    `large.jpg` (storage adds its own unique path). Raises `ValidationError`. No query.
+    """
+    validate_photo(file)
+    clean = _upright_rgb(file)
     return _rendition(clean, SMALL_SIZE, "small.jpg"), _rendition(clean, LARGE_SIZE, "large.jpg")
+
+
+def clean_image(file, *, longest_side: int = LARGE_SIZE) -> ContentFile:
+    """Return one JPEG of `file`, validated, at most `longest_side` pixels, without metadata.
+
+    The name is random, so the uploader's file name is not kept. Raises `ValidationError`. No query.
+    """
+    validate_photo(file)
+    return _rendition(_upright_rgb(file), longest_side, f"{uuid.uuid4().hex}.jpg")
 
 
 def _photo_help_text() -> str:

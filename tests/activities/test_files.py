@@ -57,9 +57,9 @@ def test_too_large_file_is_refused(settings):
 def test_decompression_bomb_is_refused(monkeypatch):
     from django.core.exceptions import ValidationError
 
-    from activities import uploads
+    from villages import images
 
-    monkeypatch.setattr(uploads, "MAX_PIXELS", 100)
+    monkeypatch.setattr(images, "MAX_PIXELS", 100)
     with pytest.raises(ValidationError) as error:
         process_photo(jpeg_with_gps((50, 50)))
     assert error.value.code == "too_many_pixels"

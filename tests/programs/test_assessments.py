@@ -155,10 +155,10 @@ def _bomb_png():
     "name, content, message",
     [
         ("notes.txt", b"hello", "JPEG, PNG or WebP"),
-        ("fake.jpg", b"this is not an image at all", "not a valid image"),
-        ("broken.jpg", None, "not a valid image"),
-        ("fake.pdf", b"<html>", "not a PDF"),
-        ("bomb.png", "bomb", "too large in pixels"),
+        ("fake.jpg", b"this is not an image at all", "not a photo we can read"),
+        ("broken.jpg", None, "damaged or incomplete"),
+        ("fake.pdf", b"<html>", "not a real PDF"),
+        ("bomb.png", "bomb", "too many pixels"),
     ],
 )
 def test_bad_evidence_is_refused_with_a_message(login, consultant, library, ladder, name, content, message):
@@ -179,7 +179,7 @@ def test_bad_evidence_message_in_english(login, consultant, library, ladder):
     client.cookies["django_language"] = "en"
     response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("fake.jpg", b"nope"))
     errors = response.context["form"].errors[f"evidence_{ladder['accredited'].pk}"]
-    assert "not a valid image" in errors[0]
+    assert "not a photo we can read" in errors[0]
 
 
 def test_too_large_evidence_is_refused(login, consultant, library, ladder, settings):
