@@ -78,11 +78,16 @@ def refresh_stages(records) -> None:
     """
     from programs.services import recompute_progress  # programs reads activities' measures
 
-    library_ids = set()
+    records = list(records)
+    library_ids = {record.library_id for record in records}
+    by_model: dict[type, list[int]] = {}
     for record in records:
-        library_ids.add(record.library_id)
-        if hasattr(record, "libraries"):
-            library_ids.update(record.libraries.values_list("pk", flat=True))
+        by_model.setdefault(type(record), []).append(record.pk)
+    for model, pks in by_model.items():
+        # Libraries also involved (activities): one query per model, not per record.
+        if any(f.name == "libraries" for f in model._meta.many_to_many):
+            involved = model.objects.filter(pk__in=pks, libraries__isnull=False)
+            library_ids.update(involved.values_list("libraries", flat=True))
     if library_ids:
         recompute_progress(library_ids=sorted(library_ids))
 

@@ -64,3 +64,11 @@ def test_bulk_verify_recomputes_once_for_all_libraries(
     assert record_bulk_verify(records=activities, user=consultant) == 2
     assert stage_of(library) == stage
     assert stage_of(other_regency_library) == stage
+
+
+def test_libraries_involved_in_an_activity_also_move(library, other_regency_library, consultant, regency_staff):
+    stage = one_step_ladder()
+    activity = checked_activity(library, regency_staff)
+    activity.libraries.set([other_regency_library])
+    record_verify(record=activity, user=consultant)
+    assert stage_of(other_regency_library) == stage
