@@ -1,6 +1,6 @@
 """Checking and cleaning uploaded photos and documents of the activities records.
 
-Photos are checked and re-encoded by `villages.images`: that proves they are real
+Photos are checked and re-encoded by `perpus.uploads`: that proves they are real
 images, shrinks them to a sensible size and drops every metadata block (EXIF with
 GPS location included), so the original file is never stored. Documents (PDF or image) are
 checked for size and type; image documents are cleaned like photos.
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
-from villages.images import check_size, clean_image, validate_pdf
+from perpus.uploads import check_size, clean_image, validate_pdf
 
 #: Longest side of a stored photo, in pixels.
 PHOTO_MAX_SIDE = 1600
@@ -26,7 +26,7 @@ DOCUMENT_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".webp"}
 
 
 def clean_photo(upload) -> ContentFile:
-    """Return the photo in `upload` as a resized JPEG without metadata (`villages.images`)."""
+    """Return the photo in `upload` as a resized JPEG without metadata (`perpus.uploads`)."""
     return clean_image(upload, longest_side=PHOTO_MAX_SIDE)
 
 

@@ -1,6 +1,6 @@
 """Checking uploaded activity photos and documents, with the portal's shared rules.
 
-Photos go through `villages.images` (real image, size and pixel limits, two JPEG
+Photos go through `perpus.uploads` (real image, size and pixel limits, two JPEG
 renditions without metadata; the original is never stored).
 """
 
@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from villages.images import check_size, process_photo, validate_pdf, validate_photo
+from perpus.uploads import check_size, process_photo, validate_pdf, validate_photo
 
 __all__ = ["DOCUMENT_EXTENSIONS", "process_photo", "validate_document", "validate_photo"]
 

@@ -38,11 +38,34 @@ class Role(models.TextChoices):
     LIBRARY_MANAGER = "library_manager", _("Library manager")
 
 
+# Named role sets: views, forms and templates use these names, never a list of roles.
+
 #: Roles that enter data; consultants review it, and only write models that say so.
 DATA_ENTRY_ROLES = frozenset(
     {Role.ADMIN, Role.PROVINCE_STAFF, Role.REGENCY_STAFF, Role.LIBRARY_MANAGER}
 )
+#: Roles with a review queue: regency staff check, consultants verify, admins do both.
+REVIEWER_ROLES = frozenset({Role.ADMIN, Role.CONSULTANT, Role.REGENCY_STAFF})
+#: Roles that read the monitoring dashboards (library managers see their own library's page).
+DASHBOARD_ROLES = frozenset({Role.ADMIN, Role.CONSULTANT, Role.PROVINCE_STAFF, Role.REGENCY_STAFF})
+#: Roles that register libraries (each within its scope).
+LIBRARY_REGISTRAR_ROLES = frozenset({Role.ADMIN, Role.PROVINCE_STAFF, Role.REGENCY_STAFF})
+#: Roles that assess libraries and record monitoring visits.
+ASSESSOR_ROLES = frozenset({Role.ADMIN, Role.CONSULTANT})
+#: Roles that configure the program (programs, cohorts, the ladder).
+PROGRAM_ADMIN_ROLES = frozenset({Role.ADMIN})
 ALL_ROLES = frozenset(Role)
+
+#: What a role may do, by name, for templates and views: `abilities(user)["review"]`.
+ABILITY_ROLES = {
+    "enter_data": DATA_ENTRY_ROLES,
+    "review": REVIEWER_ROLES,
+    "dashboard": DASHBOARD_ROLES,
+    "register_library": LIBRARY_REGISTRAR_ROLES,
+    "assess": ASSESSOR_ROLES,
+    "configure_program": PROGRAM_ADMIN_ROLES,
+    "staff": ALL_ROLES,
+}
 
 
 @dataclass(frozen=True)
@@ -73,6 +96,17 @@ class Scope:
     @property
     def is_empty(self) -> bool:
         return not self.role
+
+
+def has_ability(user, ability: str) -> bool:
+    """Return whether `user`'s role is in the named set `ability` (see `ABILITY_ROLES`; no query)."""
+    return scope_of(user).role in ABILITY_ROLES[ability]
+
+
+def abilities(user) -> dict[str, bool]:
+    """Return every named ability of `user` (no query); templates read it as `can.<name>`."""
+    role = scope_of(user).role
+    return {name: role in roles for name, roles in ABILITY_ROLES.items()}
 
 
 def scope_of(user) -> Scope:
@@ -235,3 +269,45 @@ def can_verify(user, obj) -> bool:
     if scope.is_national:
         return True
     return scope.role == Role.CONSULTANT and _value(obj, paths.province) in scope.province_ids
+
+
+# Reviewed records (activities app): who may edit and delete their content.
+#
+# A record's content may be changed by its scope's writers while it is a draft or
+# returned; once submitted, checked or verified only program admins may change it.
+# Deleting follows the same rule, except that a verified record, which counts on
+# public pages and for the stage, is deleted only by someone who may verify it.
+
+VERIFIED = "verified"
+#: Statuses in which the author's scope may still edit a record (`ReviewStatus` values).
+EDITABLE_STATUSES = frozenset({"draft", "returned"})
+
+
+def can_edit_content(user, record) -> bool:
+    """Return whether `user` may edit `record`'s content now (no query beyond loaded FKs).
+
+    `record` is a reviewed record: it has `status` and `deleted_at`.
+    """
+    if getattr(record, "deleted_at", None) is not None or not can_change(user, record):
+        return False
+    return record.status in EDITABLE_STATUSES or scope_of(user).is_national
+
+
+def can_delete(user, record) -> bool:
+    """Return whether `user` may delete `record` (soft delete; no query beyond loaded FKs)."""
+    if getattr(record, "deleted_at", None) is not None:
+        return False
+    if record.status == VERIFIED:
+        return can_view(user, record) and can_verify(user, record)
+    return can_edit_content(user, record)
+
+
+def can_restore(user, record) -> bool:
+    """Return whether `user` may restore a deleted `record`: whoever could have deleted it (no query)."""
+    if getattr(record, "deleted_at", None) is None:
+        return False
+    if record.status == VERIFIED:
+        return can_view(user, record) and can_verify(user, record)
+    return can_change(user, record) and (
+        record.status in EDITABLE_STATUSES or scope_of(user).is_national
+    )

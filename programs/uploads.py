@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 
-from villages.images import check_size, clean_image, validate_pdf
+from perpus.uploads import check_size, clean_image, validate_pdf
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 DOCUMENT_EXTENSIONS = {".pdf"}
@@ -19,7 +19,7 @@ MAX_IMAGE_SIDE = 1600
 def clean_evidence(upload) -> ContentFile:
     """Validate an uploaded evidence file and return what to store.
 
-    Photos go through `villages.images` (verified, guarded against decompression
+    Photos go through `perpus.uploads` (verified, guarded against decompression
     bombs, resized, re-encoded as JPEG without EXIF/GPS); PDFs are kept as they are.
     Raises ValidationError with a message for the person uploading. No query.
     """

@@ -110,7 +110,7 @@ class LibraryPhotoAdmin(admin.ModelAdmin):
     search_fields = ("alt_text", "caption", "library__name")
     autocomplete_fields = ("library",)
     list_select_related = ("library",)
-    # Renditions come from villages.images via the portal; the admin edits only the texts.
+    # Renditions come from perpus.uploads via the portal; the admin edits only the texts.
     readonly_fields = ("small", "large")
 
     def has_add_permission(self, request):

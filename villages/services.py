@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .images import process_photo
+from perpus.uploads import process_photo
 from .models.hours import minutes_between
 from .models import Library, LibraryPhoto, LibraryStatistic, OpeningHours, first_of_month
 

@@ -25,8 +25,8 @@ class ReviewStatus(models.TextChoices):
     RETURNED = "returned", _("Returned to the author")
 
 
-#: Statuses in which the author's scope may still edit a record.
-EDITABLE_STATUSES = frozenset({ReviewStatus.DRAFT, ReviewStatus.RETURNED})
+# Statuses in which the author's scope may still edit a record: defined with the rules.
+from perpus.scopes import EDITABLE_STATUSES  # noqa: E402,F401
 
 
 class RecordQuerySet(ScopedQuerySet):

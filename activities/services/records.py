@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from perpus.scopes import can_change, scope_of
 
+from villages.signals import notify_library_data_changed
+
 from ..models import EventAction, RecordEvent, ReviewedRecord, ReviewStatus
 
 #: Bookkeeping fields that are not part of what a person changed.
@@ -71,13 +73,11 @@ def snapshot(record) -> dict:
 
 
 def refresh_stages(records) -> None:
-    """Recompute the ladder stage of the libraries `records` count for (aggregate queries).
+    """Have the ladder stage of the libraries `records` count for recomputed (aggregate queries).
 
     Verified records feed the computed criteria, so verifying, deleting or
     restoring one can move a library's stage.
     """
-    from programs.services import recompute_progress  # programs reads activities' measures
-
     records = list(records)
     library_ids = {record.library_id for record in records}
     by_model: dict[type, list[int]] = {}
@@ -88,8 +88,8 @@ def refresh_stages(records) -> None:
         if any(f.name == "libraries" for f in model._meta.many_to_many):
             involved = model.objects.filter(pk__in=pks, libraries__isnull=False)
             library_ids.update(involved.values_list("libraries", flat=True))
-    if library_ids:
-        recompute_progress(library_ids=sorted(library_ids))
+    # `programs` listens: it sits above this app and reads its measures.
+    notify_library_data_changed(library_ids)
 
 
 def _log(record, user, action, *, reason="", changes=None) -> RecordEvent:

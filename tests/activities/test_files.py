@@ -57,7 +57,7 @@ def test_too_large_file_is_refused(settings):
 def test_decompression_bomb_is_refused(monkeypatch):
     from django.core.exceptions import ValidationError
 
-    from villages import images
+    from perpus import uploads as images
 
     monkeypatch.setattr(images, "MAX_PIXELS", 100)
     with pytest.raises(ValidationError) as error:

@@ -1,9 +1,9 @@
-"""Upload a library photo: the file passes villages.images checks; alt text is required."""
+"""Upload a library photo: the file passes perpus.uploads checks; alt text is required."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..images import PhotoField
+from perpus.uploads import PhotoField
 from ..models import LibraryPhoto
 
 

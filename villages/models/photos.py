@@ -1,4 +1,4 @@
-"""Photos of a library, kept only as web renditions (see villages.images)."""
+"""Photos of a library, kept only as web renditions (see perpus.uploads)."""
 
 import uuid
 

@@ -1,4 +1,4 @@
-"""villages.images: only real, complete, reasonably sized photos; renditions without metadata."""
+"""perpus.uploads: only real, complete, reasonably sized photos; renditions without metadata."""
 
 import io
 import struct
@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from PIL import Image
 
-from villages import images
+from perpus import uploads as images
 
-from .factories import image_bytes, jpeg_with_gps, upload
+from tests.villages.factories import image_bytes, jpeg_with_gps, upload
 
 
 def _code(data, name="photo.jpg"):
