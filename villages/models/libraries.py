@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths
+from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths, scope_of, visible_q
 
 from .regions import Province, Regency, Village
 
@@ -38,6 +38,12 @@ class LibraryQuerySet(ScopedQuerySet):
     def public(self):
         """Libraries shown to visitors (lazy)."""
         return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Published libraries, plus the unpublished ones in `user`'s scope (lazy, one query)."""
+        if user is None or not user.is_authenticated:
+            return self.public()
+        return self.filter(Q(is_published=True) | visible_q(scope_of(user), self.scope_paths))
 
 
 class Library(models.Model):
