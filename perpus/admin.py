@@ -1,12 +1,15 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from .admin_labels import TranslatedPermissionsMixin
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(TranslatedPermissionsMixin, BaseUserAdmin):
     list_display = (
         "username", "full_name", "email", "role", "province", "regency", "library", "is_active",
     )
@@ -35,3 +38,11 @@ class UserAdmin(BaseUserAdmin):
     @admin.display(description=_("name"), ordering="first_name")
     def full_name(self, user):
         return user.get_full_name()
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(TranslatedPermissionsMixin, BaseGroupAdmin):
+    pass

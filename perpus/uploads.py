@@ -309,8 +309,9 @@ def clean_document(file, *, allowed=ANY_DOCUMENT):
 
 def document_help_text(allowed=ANY_DOCUMENT) -> str:
     """A translated help text naming the accepted types and the size limit (no query)."""
+    kinds = _describe(allowed)
     return gettext("%(kinds)s, at most %(limit)s.") % {
-        "kinds": _describe(allowed).capitalize(),
+        "kinds": kinds[:1].upper() + kinds[1:],
         "limit": filesizeformat(max_upload_bytes()),
     }
 

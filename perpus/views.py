@@ -5,12 +5,14 @@ from django.db.models import Count, Q
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.http import require_safe
 
 from villages.models import Library, LibraryLevel, Province
 
 from .scopes import Role
 
 
+@require_safe
 def home(request):
     """Public home page with the program's figures from the published libraries (one query)."""
     totals = Library.objects.public().aggregate(
@@ -22,6 +24,7 @@ def home(request):
     return render(request, "home.html", {"totals": totals})
 
 
+@require_safe
 @login_required
 def start(request):
     """The signed-in user's start page: who they are, their scope and what they can reach.

@@ -95,7 +95,9 @@ def test_log_in_and_out(client, regency_staff):
 def test_wrong_password_shows_a_message_and_does_not_log_in(client, regency_staff):
     response = client.post(reverse("login"), {"username": "staf_balangan", "password": "wrong"})
     assert response.status_code == 200
-    assert "dan sandi yang benar" in text(response)
+    # Our wording, not Django's, whose Indonesian reads "nama pengguna nama pengguna".
+    assert "Masukkan nama pengguna dan kata sandi yang benar." in text(response)
+    assert "nama pengguna nama pengguna" not in text(response)
     assert "_auth_user_id" not in client.session
 
 
