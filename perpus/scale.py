@@ -1,0 +1,525 @@
+"""A national-scale dataset for measuring the portal: `python manage.py seed_scale`.
+
+The program expects about 12,000 libraries and 1,000,000 activities over five
+years. This module makes that (or `fraction` of it) on the real regions, with
+bulk inserts in batches so memory stays flat: libraries in every province, agency
+staff and consultants, cohorts, 24 months of statistics, activities with their
+history, partnerships, support, products, stories, assessments and stage
+history. The data is deterministic for a given seed, and marked (NPP numbers
+starting with `SC-`) so a second run sees it and does nothing.
+
+It is for benchmarks and load tests only; never load it into production.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from activities.models import (
+    Activity,
+    ActivityKind,
+    ActivityLevel,
+    ImpactStory,
+    Partnership,
+    Product,
+    RecordEvent,
+    SupportRecord,
+)
+from perpus.scopes import Role
+from programs.models import Assessment, Participation, Program, StageSnapshot
+from villages.models import Library, LibraryLevel, LibraryStatistic, Province, Regency, Village
+
+MARK = "SC-"
+LIBRARIES = 12_000
+ACTIVITIES = 1_000_000
+YEARS = 5
+BATCH = 5_000
+
+#: Rough centre (latitude, longitude) of each province, so maps have something to show.
+PROVINCE_CENTRES = {
+    "11": (4.2, 96.9), "12": (2.1, 99.5), "13": (-0.7, 100.8), "14": (0.5, 101.7),
+    "15": (-1.6, 103.0), "16": (-3.3, 104.2), "17": (-3.8, 102.3), "18": (-4.6, 105.2),
+    "19": (-2.7, 106.4), "21": (3.9, 108.1), "31": (-6.2, 106.8), "32": (-6.9, 107.6),
+    "33": (-7.2, 110.1), "34": (-7.8, 110.4), "35": (-7.5, 112.2), "36": (-6.4, 106.1),
+    "51": (-8.4, 115.2), "52": (-8.6, 117.4), "53": (-8.7, 121.1), "61": (0.0, 111.5),
+    "62": (-1.7, 113.4), "63": (-3.1, 115.3), "64": (0.5, 116.4), "65": (3.1, 116.0),
+    "71": (1.0, 124.5), "72": (-1.4, 121.4), "73": (-3.7, 120.0), "74": (-4.1, 122.2),
+    "75": (0.7, 122.5), "76": (-2.8, 119.2), "81": (-3.2, 129.5), "82": (1.6, 127.8),
+    "91": (-1.3, 132.4), "92": (-1.3, 132.9), "93": (-6.1, 140.3), "94": (-4.0, 136.3),
+    "95": (-4.5, 138.8), "96": (-1.1, 132.2),
+}
+
+ACTIVITY_TITLES = {
+    ActivityKind.COMMUNITY: [
+        "Kelas membuat anyaman purun", "Pelatihan mengolah keripik pisang", "Kelas literasi anak",
+        "Belajar membatik bersama ibu PKK", "Pelatihan pemasaran daring UMKM",
+        "Kelas komputer untuk remaja", "Budidaya ikan lele dalam ember", "Mendongeng untuk anak",
+    ],
+    ActivityKind.MOBILE_LIBRARY: ["Perpustakaan keliling ke dusun", "Pojok baca di posyandu"],
+    ActivityKind.TRAINING: ["Bimtek SPP-TIK", "Bimtek pengelolaan perpustakaan desa"],
+    ActivityKind.PEER_LEARNING: ["Pertemuan PLM pengelola perpustakaan"],
+    ActivityKind.COORDINATION: ["Rapat koordinasi TPBIS"],
+    ActivityKind.STAKEHOLDER: ["Pertemuan pemangku kepentingan desa"],
+    ActivityKind.SOCIALISATION: ["Sosialisasi program TPBIS"],
+    ActivityKind.ADVOCACY: ["Audiensi dengan kepala desa"],
+}
+#: How often each kind happens (community activities are most of the work).
+KIND_WEIGHTS = {
+    ActivityKind.COMMUNITY: 70, ActivityKind.MOBILE_LIBRARY: 10, ActivityKind.TRAINING: 6,
+    ActivityKind.PEER_LEARNING: 4, ActivityKind.COORDINATION: 3, ActivityKind.STAKEHOLDER: 3,
+    ActivityKind.SOCIALISATION: 2, ActivityKind.ADVOCACY: 2,
+}
+
+
+@dataclass
+class SeedReport:
+    steps: list[tuple[str, int, float]] = field(default_factory=list)
+
+    def add(self, label: str, rows: int, seconds: float) -> None:
+        self.steps.append((label, rows, seconds))
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(seconds for _label, _rows, seconds in self.steps)
+
+
+@contextmanager
+def _own_timestamps(*models):
+    """Let bulk inserts set `auto_now_add`/`auto_now` fields to the historic dates we give."""
+    saved = []
+    for model in models:
+        for f in model._meta.concrete_fields:
+            if getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False):
+                saved.append((f, f.auto_now_add, f.auto_now))
+                f.auto_now_add = f.auto_now = False
+    try:
+        yield
+    finally:
+        for f, add, now in saved:
+            f.auto_now_add, f.auto_now = add, now
+
+
+class FastInserter:
+    """Insert plain rows of `model` with `executemany`, around Django's per-value preparation.
+
+    A million activities through `bulk_create` spend most of their time preparing each
+    value of each row; the values made here are already what the database takes, so they
+    go straight to the driver. Columns not given get the field's default, prepared once.
+    Primary keys are assigned here (from the current maximum) so related rows can point at
+    them; PostgreSQL's sequence is moved past them at the end (`finish`).
+    """
+
+    def __init__(self, model):
+        from django.db import connection
+
+        self.model = model
+        self.connection = connection
+        self.fields = [f for f in model._meta.concrete_fields]
+        self.columns = [f.column for f in self.fields]
+        self.defaults = {}
+        self.adapters = {}
+        for f in self.fields:
+            if f.primary_key:
+                continue
+            default = f.get_default()
+            self.defaults[f.attname] = f.get_db_prep_save(default, connection) if default is not None else None
+            internal = f.get_internal_type()
+            if internal == "DateTimeField":
+                self.adapters[f.attname] = connection.ops.adapt_datetimefield_value
+            elif internal == "DateField":
+                self.adapters[f.attname] = connection.ops.adapt_datefield_value
+            elif internal == "DecimalField":
+                self.adapters[f.attname] = lambda v, f=f: connection.ops.adapt_decimalfield_value(
+                    v, f.max_digits, f.decimal_places)
+        pk = model._meta.pk.attname
+        last = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.next_id = last + 1
+        self.pk = pk
+        table = connection.ops.quote_name(model._meta.db_table)
+        names = ", ".join(connection.ops.quote_name(c) for c in self.columns)
+        marks = ", ".join(["%s"] * len(self.columns))
+        self.sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+
+    def insert(self, rows: list[dict]) -> list[int]:
+        """Insert `rows` (attname → value); returns their new primary keys."""
+        ids = []
+        tuples = []
+        adapters = self.adapters
+        for row in rows:
+            values = dict(self.defaults)
+            for key, value in row.items():
+                adapt = adapters.get(key)
+                values[key] = adapt(value) if adapt is not None and value is not None else value
+            values[self.pk] = self.next_id
+            ids.append(self.next_id)
+            self.next_id += 1
+            tuples.append(tuple(values[f.attname] for f in self.fields))
+        with self.connection.cursor() as cursor:
+            cursor.executemany(self.sql, tuples)
+        return ids
+
+    def finish(self) -> None:
+        """Move the primary key sequence past the inserted rows (PostgreSQL; no-op on SQLite)."""
+        from django.core.management.color import no_style
+
+        statements = self.connection.ops.sequence_reset_sql(no_style(), [self.model])
+        with self.connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+def is_seeded() -> bool:
+    """Whether the scale dataset is already in the database (one query)."""
+    return Library.objects.filter(npp__startswith=MARK).exists()
+
+
+class ScaleSeeder:
+    """Builds the dataset; `run()` returns a `SeedReport`. Every step is bulk inserts."""
+
+    def __init__(self, *, fraction: float = 1.0, seed: int = 2018, log=print):
+        self.fraction = fraction
+        self.random = random.Random(seed)
+        self.log = log
+        self.today = timezone.localdate()
+        self.start = self.today - datetime.timedelta(days=365 * YEARS)
+        self.report = SeedReport()
+
+    def run(self) -> SeedReport:
+        if not Village.objects.exists():
+            self._step("regions", lambda: call_command("import_regions", verbosity=0) or Village.objects.count())
+        self._step("accounts", self.accounts)
+        self._step("libraries", self.libraries)
+        self._step("cohorts", self.cohorts)
+        self._step("monthly statistics", self.statistics)
+        self._step("activities and their history", self.activities)
+        self._step("partnerships, support, products, stories", self.records)
+        self._step("assessments", self.assessments)
+        self._step("stage history", self.stage_history)
+        self._step("current stages", self.current_stages)
+        return self.report
+
+    def _step(self, label, function) -> None:
+        started = time.perf_counter()
+        rows = function()
+        seconds = time.perf_counter() - started
+        self.report.add(label, rows, seconds)
+        self.log(f"  {label}: {rows:,} rows in {seconds:.1f} s")
+
+    # People -----------------------------------------------------------------------
+
+    def accounts(self) -> int:
+        """An admin, a consultant per province, staff for each province and regency."""
+        User = get_user_model()
+        now = timezone.now()
+        users = [User(username="scale_admin", role=Role.ADMIN, is_staff=True)]
+        provinces = list(Province.objects.values_list("code", flat=True))
+        for code in provinces:
+            users.append(User(username=f"scale_prov_{code}", role=Role.PROVINCE_STAFF, province_id=code))
+            users.append(User(username=f"scale_kons_{code}", role=Role.CONSULTANT))
+        for code in Regency.objects.values_list("code", flat=True):
+            users.append(
+                User(username=f"scale_kab_{code.replace('.', '_')}", role=Role.REGENCY_STAFF, regency_id=code)
+            )
+        for user in users:
+            user.set_unusable_password()
+            user.last_login = now - datetime.timedelta(days=self.random.randint(0, 120))
+        User.objects.bulk_create(users, batch_size=BATCH, ignore_conflicts=True)
+        consultants = {u.username: u for u in User.objects.filter(username__startswith="scale_kons_")}
+        through = User.provinces.through
+        through.objects.bulk_create(
+            [through(user_id=consultants[f"scale_kons_{code}"].pk, province_id=code) for code in provinces],
+            ignore_conflicts=True,
+        )
+        self.admin = User.objects.get(username="scale_admin")
+        self.regency_staff = dict(
+            User.objects.filter(role=Role.REGENCY_STAFF, username__startswith="scale_kab_").values_list(
+                "regency_id", "pk"
+            )
+        )
+        self.consultant_of = {code: consultants[f"scale_kons_{code}"].pk for code in provinces}
+        return len(users)
+
+    # Places -------------------------------------------------------------------------
+
+    def libraries(self) -> int:
+        """Village libraries in villages drawn across the country, plus every agency library."""
+        count = max(1, int(LIBRARIES * self.fraction))
+        villages = list(
+            Village.objects.filter(code__regex=r"\.2[0-9]{3}$").values_list(
+                "code", "name", "district__regency_id", "district__regency__province_id"
+            )
+        )
+        chosen = self.random.sample(villages, min(count, len(villages)))
+        rows = []
+        number = 0
+
+        def library(**kwargs):
+            nonlocal number
+            number += 1
+            province = kwargs["province_id"]
+            lat, lon = PROVINCE_CENTRES.get(province, (-2.5, 118.0))
+            return Library(
+                npp=f"{MARK}{number:06d}",
+                latitude=round(lat + self.random.uniform(-1.2, 1.2), 6),
+                longitude=round(lon + self.random.uniform(-1.5, 1.5), 6),
+                is_published=self.random.random() < 0.92,
+                collection_titles=self.random.randint(200, 3000),
+                floor_area_m2=self.random.randint(20, 120),
+                staff_count=self.random.randint(1, 4),
+                computers_in_service=self.random.randint(0, 6),
+                has_internet=self.random.random() < 0.7,
+                **kwargs,
+            )
+
+        for code, name, regency, province in chosen:
+            rows.append(
+                library(level=LibraryLevel.VILLAGE, village_id=code, regency_id=regency, province_id=province,
+                        name=f"Perpustakaan Desa {name}")
+            )
+        for code, name, province in Regency.objects.values_list("code", "name", "province_id"):
+            rows.append(library(level=LibraryLevel.REGENCY, regency_id=code, province_id=province,
+                                name=f"Dinas Perpustakaan {name}"))
+        for code, name in Province.objects.values_list("code", "name"):
+            rows.append(library(level=LibraryLevel.PROVINCE, province_id=code, name=f"Dinas Perpustakaan Provinsi {name}"))
+        Library.objects.bulk_create(rows, batch_size=BATCH)
+        self.library_rows = list(
+            Library.objects.filter(npp__startswith=MARK).values_list("pk", "level", "province_id", "regency_id")
+        )
+        self.village_libraries = [row for row in self.library_rows if row[1] == LibraryLevel.VILLAGE]
+        return len(rows)
+
+    def cohorts(self) -> int:
+        program = Program.objects.get(code="tpbis")
+        first = self.today.year - YEARS
+        rows = [
+            Participation(
+                library_id=pk, program=program, year=self.random.randint(first, self.today.year - 1),
+                books_received=self.random.choice([0, 500, 1000]), computers_received=self.random.randint(0, 3),
+                training_received=True,
+            )
+            for pk, *_ in self.village_libraries
+        ]
+        Participation.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+        return len(rows)
+
+    def statistics(self) -> int:
+        """24 months of visits and loans for each village library, most months reported."""
+        months = []
+        day = self.today.replace(day=1)
+        for _ in range(24):
+            day = (day - datetime.timedelta(days=1)).replace(day=1)
+            months.append(day)
+        total = 0
+        batch = []
+        for pk, *_ in self.village_libraries:
+            size = self.random.randint(20, 400)
+            for month in months:
+                if self.random.random() < 0.15:  # some months are never reported
+                    continue
+                female = self.random.randint(0, size)
+                batch.append(LibraryStatistic(
+                    library_id=pk, month=month, visits_female=female, visits_male=self.random.randint(0, size),
+                    new_members=self.random.randint(0, 20), total_members=size * 2,
+                    loans=self.random.randint(0, size * 2),
+                ))
+            if len(batch) >= BATCH:
+                LibraryStatistic.objects.bulk_create(batch, ignore_conflicts=True)
+                total += len(batch)
+                batch = []
+        LibraryStatistic.objects.bulk_create(batch, ignore_conflicts=True)
+        return total + len(batch)
+
+    # What happened -----------------------------------------------------------------
+
+    def _status(self, day: datetime.date, village: bool) -> dict:
+        """Review fields of a record dated `day`: old ones mostly verified, recent ones waiting."""
+        age = (self.today - day).days
+        roll = self.random.random()
+        waiting = 0.5 if age < 45 else 0.04
+        created = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+        fields = {"created_at": created, "updated_at": created, "needs_check": village}
+        if roll < 0.03:
+            fields["status"] = "draft"
+        elif roll < 0.045:
+            fields["status"] = "returned"
+            fields["return_reason"] = "Lengkapi jumlah peserta perempuan."
+        elif roll < 0.045 + waiting:
+            fields["status"] = "checked" if village and self.random.random() < 0.3 else "submitted"
+            fields["submitted_at"] = created + datetime.timedelta(days=self.random.randint(0, 5))
+        else:
+            fields["status"] = "verified"
+            fields["submitted_at"] = created + datetime.timedelta(days=1)
+            fields["verified_at"] = created + datetime.timedelta(days=self.random.randint(2, 30))
+        if self.random.random() < 0.01:
+            fields["deleted_at"] = created + datetime.timedelta(days=self.random.randint(1, 60))
+        return fields
+
+    def _author(self, province, regency) -> int:
+        return self.regency_staff.get(regency) or self.admin.pk
+
+    def activities(self) -> int:
+        count = max(1, int(ACTIVITIES * self.fraction))
+        # Some libraries are far busier than others.
+        weights = [self.random.paretovariate(1.6) for _ in self.library_rows]
+        kinds = list(KIND_WEIGHTS)
+        kind_weights = list(KIND_WEIGHTS.values())
+        content_type = ContentType.objects.get_for_model(Activity).pk
+        span = (self.today - self.start).days
+        activities = FastInserter(Activity)
+        events = FastInserter(RecordEvent)
+        levels = {LibraryLevel.VILLAGE: ActivityLevel.VILLAGE, LibraryLevel.REGENCY: ActivityLevel.REGENCY}
+        made = 0
+        while made < count:
+            size = min(BATCH, count - made)
+            picks = self.random.choices(self.library_rows, weights=weights, k=size)
+            kind_picks = self.random.choices(kinds, weights=kind_weights, k=size)
+            rows = []
+            for (pk, level, province, regency), kind in zip(picks, kind_picks):
+                day = self.start + datetime.timedelta(days=self.random.randrange(span))
+                female = self.random.randint(0, 40)
+                male = self.random.randint(0, 30)
+                rows.append({
+                    "library_id": pk, "province_id": province, "regency_id": regency,
+                    "created_by_id": self._author(province, regency),
+                    "title": self.random.choice(ACTIVITY_TITLES[kind]), "kind": kind,
+                    "level": levels.get(level, ActivityLevel.PROVINCE),
+                    "start_date": day, "end_date": day, "venue": "Balai desa",
+                    "summary": "Kegiatan bersama warga di perpustakaan desa.",
+                    "participants_female": female, "participants_male": male,
+                    "participants_children": min(female + male, self.random.randint(0, 20)),
+                    "training_type": "spptik" if kind == ActivityKind.TRAINING else "",
+                    **self._status(day, level == LibraryLevel.VILLAGE),
+                })
+            ids = activities.insert(rows)
+            events.insert([
+                {"content_type_id": content_type, "object_id": pk, "action": "created",
+                 "user_id": row["created_by_id"], "at": row["created_at"]}
+                for pk, row in zip(ids, rows)
+            ])
+            made += size
+            if made % 100_000 < BATCH:
+                self.log(f"    {made:,} activities")
+        activities.finish()
+        events.finish()
+        return made
+
+    def records(self) -> int:
+        n = lambda base: max(1, int(base * self.fraction))  # noqa: E731
+        total = 0
+        span = (self.today - self.start).days
+        with _own_timestamps(Partnership, SupportRecord, Product, ImpactStory):
+            for model, count, build in (
+                (Partnership, n(20_000), self._partnership),
+                (SupportRecord, n(8_000), self._support),
+                (Product, n(15_000), self._product),
+                (ImpactStory, n(5_000), self._story),
+            ):
+                rows = []
+                for _ in range(count):
+                    pk, level, province, regency = self.random.choice(self.village_libraries)
+                    day = self.start + datetime.timedelta(days=self.random.randrange(span))
+                    rows.append(model(
+                        library_id=pk, province_id=province, regency_id=regency,
+                        created_by_id=self._author(province, regency),
+                        **build(day), **self._status(day, True),
+                    ))
+                model.objects.bulk_create(rows, batch_size=BATCH)
+                total += len(rows)
+        return total
+
+    def _partnership(self, day):
+        partner = self.random.choice(["SD Negeri 1", "BUMDes Maju Bersama", "PKK Desa", "Puskesmas", "CV Sinar"])
+        return {
+            "title": f"MoU kerja sama dengan {partner}", "partner_name": partner,
+            "partner_type": self.random.choice(["school", "bumdes", "pkk", "health", "csr"]),
+            "signed_on": day, "valid_until": day + datetime.timedelta(days=self.random.choice([365, 730, 1095])),
+        }
+
+    def _support(self, day):
+        if self.random.random() < 0.5:
+            return {"kind": "regulation", "title": "Peraturan Kepala Desa tentang perpustakaan desa",
+                    "year": day.year, "regulation_type": "perdes", "number": f"{self.random.randint(1, 20)} Tahun {day.year}"}
+        return {"kind": "budget", "title": "Alokasi Dana Desa untuk perpustakaan", "year": day.year,
+                "budget_source": "dana_desa", "amount": self.random.randint(5, 100) * 1_000_000}
+
+    def _product(self, day):
+        return {"name": self.random.choice(["Tas anyaman purun", "Keripik pisang", "Batik tulis", "Madu kelulut"]),
+                "group_name": "Kelompok ibu-ibu", "category": self.random.choice(["craft", "food", "fashion"]),
+                "reported_on": day, "price": self.random.randint(10, 300) * 1000,
+                "income": self.random.randint(1, 50) * 100_000}
+
+    def _story(self, day):
+        consent = self.random.random() < 0.8
+        return {"title": "Dari perpustakaan ke usaha sendiri", "story": "Setelah ikut pelatihan di perpustakaan desa, "
+                "ia mulai menjual hasil kerajinannya.", "happened_on": day, "consent_given": consent,
+                "consent_date": day if consent else None}
+
+    def assessments(self) -> int:
+        rows = []
+        span = (self.today - self.start).days
+        for pk, level, province, regency in self.random.sample(
+            self.village_libraries, k=len(self.village_libraries) // 3
+        ):
+            rows.append(Assessment(
+                library_id=pk, author_id=self.consultant_of.get(province, self.admin.pk),
+                visited_on=self.start + datetime.timedelta(days=self.random.randrange(span)),
+                findings="Perpustakaan buka rutin; pengelola sudah ikut bimtek SPP-TIK.",
+            ))
+        Assessment.objects.bulk_create(rows, batch_size=BATCH)
+        return len(rows)
+
+    def stage_history(self) -> int:
+        """Twelve monthly snapshots per village library, climbing now and then; then today's stages."""
+        from programs.models import Stage
+
+        stages = list(Stage.objects.order_by("order"))
+        rows = []
+        total = 0
+        months = []
+        day = self.today.replace(day=1)
+        for _ in range(12):
+            day = (day - datetime.timedelta(days=1)).replace(day=1)
+            months.append(day)
+        months.reverse()
+        for pk, *_ in self.village_libraries:
+            level = 0
+            for month in months:
+                if level < len(stages) and self.random.random() < 0.12:
+                    level += 1
+                stage = stages[level - 1] if level else None
+                rows.append(StageSnapshot(library_id=pk, stage=stage, stage_order=level, date=month,
+                                          reason="monthly"))
+            if len(rows) >= BATCH:
+                StageSnapshot.objects.bulk_create(rows, ignore_conflicts=True)
+                total += len(rows)
+                rows = []
+        StageSnapshot.objects.bulk_create(rows, ignore_conflicts=True)
+        return total + len(rows)
+
+
+    def current_stages(self) -> int:
+        """Every library's stage today, computed by the portal's own service."""
+        from programs.services import recompute_progress
+
+        return recompute_progress().libraries
+
+
+def seed_scale(*, fraction: float = 1.0, seed: int = 2018, log=print) -> SeedReport | None:
+    """Create the dataset unless it is there; returns the report, or None when it was there."""
+    if is_seeded():
+        log("The scale dataset is already in this database; nothing to do.")
+        return None
+    with transaction.atomic():
+        report = ScaleSeeder(fraction=fraction, seed=seed, log=log).run()
+    log(f"Scale dataset ready in {report.total_seconds:.0f} s.")
+    return report

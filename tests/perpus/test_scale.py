@@ -1,0 +1,71 @@
+"""`seed_scale`: the national dataset for benchmarks, here at a tiny fraction on a few villages."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import F
+from django.utils import timezone
+
+from activities.models import Activity, Partnership, RecordEvent
+from perpus.scale import is_seeded
+from programs.models import LibraryProgress, StageSnapshot
+from tests.factories import UserFactory, VillageFactory
+from villages.models import Library, LibraryLevel, LibraryStatistic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def villages(db):
+    """Forty desa in two provinces (codes …2001–2020), so no region import is needed."""
+    for regency in ("63.11", "51.03"):
+        for number in range(1, 21):
+            VillageFactory(code=f"{regency}.01.{2000 + number}", name=f"Desa {number}")
+
+
+def test_a_fraction_of_the_dataset_is_made_with_consistent_scope_fields(villages):
+    call_command("seed_scale", fraction=0.002, stdout=StringIO())
+    assert is_seeded()
+    village_libraries = Library.objects.filter(level=LibraryLevel.VILLAGE)
+    assert village_libraries.count() == 24  # 12,000 × 0.002
+    assert Library.objects.filter(level=LibraryLevel.REGENCY).count() == 2
+    assert Activity.objects.count() == 2_000  # 1,000,000 × 0.002
+    # Every activity has its history, and its scope columns match its library.
+    assert RecordEvent.objects.count() == Activity.objects.count()
+    mismatched = Activity.objects.exclude(province_id=F("library__province_id"))
+    assert not mismatched.exists()
+    # Five years of dates, most verified, some waiting for review, some in the trash.
+    today = timezone.localdate()
+    oldest = Activity.objects.order_by("start_date").first().start_date
+    assert today - oldest > datetime.timedelta(days=365 * 4)
+    assert Activity.objects.verified().count() > 1_500
+    assert Activity.objects.filter(status="submitted").exists()
+    assert Activity.objects.deleted().exists()
+    assert Partnership.objects.count() == 40
+    assert LibraryStatistic.objects.count() > 24 * 12
+    assert StageSnapshot.objects.count() >= 24 * 12
+    assert LibraryProgress.objects.count() == Library.objects.count()
+
+
+def test_a_second_run_does_nothing_and_new_rows_still_get_fresh_keys(villages):
+    call_command("seed_scale", fraction=0.001, stdout=StringIO())
+    count = Activity.objects.count()
+    out = StringIO()
+    call_command("seed_scale", fraction=0.001, stdout=out)
+    assert "nothing to do" in out.getvalue()
+    assert Activity.objects.count() == count
+    # Keys were assigned by the seeder; the database's own sequence must be past them.
+    library = Library.objects.filter(level=LibraryLevel.VILLAGE).first()
+    new = Activity.objects.create(
+        library=library, province_id=library.province_id, regency_id=library.regency_id,
+        created_by=UserFactory(), title="Baru", kind="community", level="village",
+        start_date=timezone.localdate(), end_date=timezone.localdate(),
+    )
+    assert new.pk > Activity.objects.exclude(pk=new.pk).order_by("-pk").first().pk
+
+
+def test_the_fraction_must_be_sensible(villages):
+    with pytest.raises(CommandError):
+        call_command("seed_scale", fraction=0, stdout=StringIO())
