@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_safe
@@ -49,6 +49,12 @@ def start(request):
         ),
     }
     return render(request, "start.html", context)
+
+
+@require_safe
+def healthz(request):
+    """A trivial page for load balancers and benchmarks: "ok", no query, no template."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def error_403(request, exception=None):

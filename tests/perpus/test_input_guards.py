@@ -65,3 +65,9 @@ def test_admin_permission_choices_are_in_indonesian(superuser_client):
 @pytest.mark.parametrize("name", ["home", "start"])
 def test_read_only_pages_refuse_post(login, regency_staff, name):
     assert login(regency_staff).post(reverse(name)).status_code == 405
+
+
+def test_health_check_answers_ok_without_a_query(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 200 and response.content == b"ok"

@@ -1,0 +1,174 @@
+"""Pages at national scale: query count, p50/p95 server time and size, beside a trivial page.
+
+`python -m benchmarks.pages` (part of `make bench`) uses the scale dataset of
+`seed_scale` in `.bench/scale.sqlite3` (made on first use, ~5 minutes), or the
+database of `DATABASE_URL` when it is set (seeded there when it lacks the data).
+Each page is requested `REPEAT` times in-process through Django's test client
+with the full middleware, as the user each row names; the first request warms
+caches and is not counted. Server time only: no network, no gunicorn.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPEAT = 10
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class PageResult:
+    label: str
+    queries: int
+    p50_ms: float
+    p95_ms: float
+    size_kb: float
+    status: int
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def measure(client, label: str, url: str, repeat: int = REPEAT) -> PageResult:
+    """Request `url` `repeat` times after one warm-up; return its figures (runs the view)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    times = []
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    size = len(response.content) if not getattr(response, "streaming", False) else sum(
+        len(chunk) for chunk in response.streaming_content
+    )
+    return PageResult(
+        label, len(queries), statistics.median(times), percentile(times, 0.95), size / 1024,
+        response.status_code,
+    )
+
+
+def setup_database() -> str:
+    """Point Django at the benchmark database and return a description of it."""
+    if not os.environ.get("DATABASE_URL"):
+        folder = ROOT / ".bench"
+        folder.mkdir(exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'scale.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "perpus.settings")
+    os.environ["DEBUG"] = "1"
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    # In-process requests come from "testserver".
+    settings.ALLOWED_HOSTS = ["*"]
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return engine
+
+
+def ensure_dataset(fraction: float) -> None:
+    from django.core.management import call_command
+
+    from perpus.scale import is_seeded
+
+    call_command("migrate", verbosity=0)
+    if not is_seeded():
+        print(f"Seeding the scale dataset (fraction {fraction}); this happens once…", flush=True)
+        call_command("seed_scale", fraction=fraction)
+
+
+def pages() -> list[tuple[str, str, str | None]]:
+    """(label, url, username or None for anonymous) of every page the issue budgets."""
+    from django.urls import reverse
+
+    from villages.models import Library
+
+    library = Library.objects.filter(npp__startswith="SC-", is_published=True, level="village").order_by("pk").first()
+    consultant = "scale_kons_35"
+    return [
+        ("trivial page (health check)", reverse("healthz"), None),
+        ("login page", reverse("login"), None),
+        ("home page", reverse("home"), None),
+        ("library page (public)", library.get_absolute_url(), None),
+        ("public activity list", reverse("activities:public_list"), None),
+        ("start page, program admin", reverse("start"), "scale_admin"),
+        ("review queue, program admin", reverse("activities:queue"), "scale_admin"),
+        ("review queue, consultant", reverse("activities:queue"), consultant),
+        ("trash, program admin", reverse("activities:trash"), "scale_admin"),
+        ("activity list, program admin", reverse("activities:activity_list"), "scale_admin"),
+        ("admin activity changelist", reverse("admin:activities_activity_changelist"), "scale_admin"),
+        ("dashboard, program admin", reverse("programs:dashboard"), "scale_admin"),
+        ("dashboard, consultant", reverse("programs:dashboard"), consultant),
+    ]
+
+
+def run_pages() -> list[PageResult]:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    results = []
+    clients: dict[str | None, Client] = {}
+    for label, url, username in pages():
+        if username not in clients:
+            client = Client()
+            if username:
+                user = get_user_model().objects.get(username=username)
+                if username == "scale_admin" and not user.is_superuser:
+                    user.is_superuser = True
+                    user.save(update_fields=["is_superuser"])
+                client.force_login(user)
+            clients[username] = client
+        results.append(measure(clients[username], label, url))
+    return results
+
+
+def time_recompute() -> float:
+    from programs.services import recompute_progress
+
+    started = time.perf_counter()
+    recompute_progress(monthly_snapshot=True)
+    return time.perf_counter() - started
+
+
+def print_table(engine: str, results: list[PageResult]) -> None:
+    print(f"\nPages on {engine}, {REPEAT} requests each after a warm-up (server time, in-process):")
+    print(f"{'page':38} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'KB':>8}")
+    for r in results:
+        print(f"{r.label:38} {r.status:>6} {r.queries:>7} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f} {r.size_kb:>8.1f}")
+    trivial = results[0].p50_ms
+    print(f"(ratio to the trivial page: p50 of the trivial page / p50 of the page; "
+          f"trivial p50 = {trivial:.2f} ms)")
+    for r in results[1:]:
+        print(f"  {r.label:36} {trivial / r.p50_ms:6.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    fraction = float(argv[0]) if argv else float(os.environ.get("BENCH_FRACTION", "1.0"))
+    engine = setup_database()
+    ensure_dataset(fraction)
+    from activities.models import Activity
+    from villages.models import Library
+
+    print(f"Dataset: {Library.objects.count():,} libraries, {Activity.objects.count():,} activities")
+    results = run_pages()
+    print_table(engine, results)
+    seconds = time_recompute()
+    print(f"\nrecompute_stages (every library, monthly snapshot): {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
