@@ -37,7 +37,6 @@ def start(request):
     context = {
         "scope_label": user.scope_label(),
         "role_label": Role(role).label if role else "",
-        "is_admin": role == Role.ADMIN,
         "has_role": bool(role),
         "library_count": libraries.count(),
         "editable_count": Library.objects.editable_by(user).count() if role else 0,
