@@ -3,7 +3,6 @@ from .libraries import (
     LibraryDetailView,
     LibraryListView,
     LibraryUpdateView,
-    libraries_visible_to,
 )
 from .photos import library_photo_create, library_photo_delete, library_photo_update
 from .regions import village_search
@@ -14,7 +13,6 @@ __all__ = [
     "LibraryDetailView",
     "LibraryListView",
     "LibraryUpdateView",
-    "libraries_visible_to",
     "library_photo_create",
     "library_photo_delete",
     "library_photo_update",

@@ -13,6 +13,8 @@ from perpus.mixins import ScopedViewMixin
 from perpus.scopes import can_change, can_view
 
 from .. import services
+from ..sections import library_sections
+from ..params import region_code, search_term
 from ..forms import LibraryCreateForm, LibraryProfileForm, creatable_levels
 from ..models import Library, LibraryPhoto, LibraryStatistic
 
@@ -20,30 +22,29 @@ from ..models import Library, LibraryPhoto, LibraryStatistic
 STATISTIC_MONTHS = 24
 
 
-def libraries_visible_to(user):
-    """Published libraries, plus the unpublished ones in the user's scope (lazy)."""
-    public = Q(is_published=True)
-    if user.is_authenticated:
-        return Library.objects.filter(public | Q(pk__in=Library.objects.for_user(user).values("pk")))
-    return Library.objects.filter(public)
-
-
 class LibraryListView(ListView):
+    """Libraries the user may see, searched by name (`q`) and filtered by region code (`region`).
+
+    A malformed region code is ignored with a message, never a server error.
+    """
+
     template_name = "villages/library_list.html"
     paginate_by = 25
 
     def get_queryset(self):
-        qs = libraries_visible_to(self.request.user).select_related(
+        qs = Library.objects.visible_to(self.request.user).select_related(
             "province", "regency", "village"
         )
-        self.query = self.request.GET.get("q", "").strip()
+        self.query = search_term(self.request.GET.get("q"))
         if self.query:
             qs = qs.filter(
                 Q(name__icontains=self.query)
                 | Q(village__name__icontains=self.query)
                 | Q(regency__name__icontains=self.query)
             )
-        self.region = self.request.GET.get("region", "").strip()
+        region = region_code(self.request.GET.get("region"))
+        self.bad_region = region is None
+        self.region = region or ""
         if self.region:
             qs = qs.filter(
                 Q(province_id=self.region) | Q(regency_id=self.region) | Q(village_id=self.region)
@@ -51,11 +52,8 @@ class LibraryListView(ListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        # Three cheap queries; the "register" button appears only for those who can use it.
-        can_register = user.is_authenticated and bool(creatable_levels(user))
         return super().get_context_data(
-            query=self.query, region=self.region, can_register=can_register, **kwargs
+            query=self.query, region=self.region, bad_region=self.bad_region, **kwargs
         )
 
 
@@ -97,7 +95,7 @@ class LibraryDetailView(DetailView):
     context_object_name = "library"
 
     def get_queryset(self):
-        return libraries_visible_to(self.request.user).select_related(
+        return Library.objects.visible_to(self.request.user).select_related(
             "province", "regency", "village__district"
         ).prefetch_related(
             "opening_hours",
@@ -124,6 +122,8 @@ class LibraryDetailView(DetailView):
             visits_chart=visits_chart,
             activity_chart=activity_chart,
             has_location=library.latitude is not None and library.longitude is not None,
+            # What the apps built on this one add to the page; their queries run here.
+            sections=library_sections(library, user, self.request),
             **kwargs,
         )
 
