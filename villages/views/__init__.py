@@ -4,7 +4,12 @@ from .libraries import (
     LibraryListView,
     LibraryUpdateView,
 )
-from .photos import library_photo_create, library_photo_delete, library_photo_update
+from .photos import (
+    library_photo_create,
+    library_photo_delete,
+    library_photo_file,
+    library_photo_update,
+)
 from .regions import village_search
 from .statistics import library_statistic_edit
 
@@ -15,6 +20,7 @@ __all__ = [
     "LibraryUpdateView",
     "library_photo_create",
     "library_photo_delete",
+    "library_photo_file",
     "library_photo_update",
     "library_statistic_edit",
     "village_search",

@@ -3,7 +3,7 @@
 from chartkick.django import ColumnChart, LineChart
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -97,10 +97,7 @@ class LibraryDetailView(DetailView):
     def get_queryset(self):
         return Library.objects.visible_to(self.request.user).select_related(
             "province", "regency", "village__district"
-        ).prefetch_related(
-            "opening_hours",
-            Prefetch("photos", queryset=LibraryPhoto.objects.order_by("order", "pk")),
-        )
+        ).prefetch_related("opening_hours")
 
     def get_context_data(self, **kwargs):
         library = self.object
@@ -111,12 +108,15 @@ class LibraryDetailView(DetailView):
         chronological = list(reversed(statistics))
         visits_chart, activity_chart = statistics_charts(chronological) if statistics else (None, None)
         may_change = can_change(user, library)
+        in_scope = can_view(user, library)
+        # The library's own people see every photo; visitors only the public ones.
+        photos = LibraryPhoto.objects.alive() if in_scope else LibraryPhoto.objects.public()
         return super().get_context_data(
-            show_private=can_view(user, library),
+            show_private=in_scope,
             can_edit=may_change,
             can_edit_photos=can_change(user, LibraryPhoto(library=library)),
             can_enter_statistics=can_change(user, LibraryStatistic(library=library)),
-            photos=list(library.photos.all()),
+            photos=list(photos.filter(library=library).order_by("order", "pk")),
             opening_hours=list(library.opening_hours.all()),
             statistics=statistics,
             visits_chart=visits_chart,
@@ -133,9 +133,16 @@ class LibraryFormMixin:
     template_name = "villages/library_form.html"
 
     def form_valid(self, form):
-        self.object = services.library_save(
-            library=form.save(commit=False), opening_hours=form.opening_hours()
-        )
+        try:
+            self.object = services.library_save(
+                library=form.save(commit=False),
+                opening_hours=form.opening_hours(),
+                expected_version=form.expected_version,
+            )
+        except services.ConcurrentEditError as error:
+            # Someone saved the profile since this form was opened: refuse, keep the input.
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(self.request, self.success_message % {"name": self.object.name})
         return HttpResponseRedirect(self.object.get_absolute_url())
 
