@@ -5,12 +5,21 @@ inside its transaction, so the stored stage is never older than its data.
 """
 
 from .errors import ConcurrentEditError
-from .libraries import library_dependents, library_save
+from .libraries import (
+    LibraryHasDataError,
+    library_data_message,
+    library_delete,
+    library_dependents,
+    library_save,
+)
 from .photos import library_photo_add, library_photo_delete, library_photo_restore, library_photo_update
 from .statistics import library_statistic_save
 
 __all__ = [
     "ConcurrentEditError",
+    "LibraryHasDataError",
+    "library_data_message",
+    "library_delete",
     "library_dependents",
     "library_photo_add",
     "library_photo_delete",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib.admin.utils import NestedObjects
+from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.utils.translation import gettext as _
 
@@ -49,6 +50,31 @@ def library_save(
     OpeningHours.objects.bulk_create(opening_hours)
     notify_library_data_changed([library.pk])
     return library
+
+
+class LibraryHasDataError(ValidationError):
+    """Deleting the library would delete (or is blocked by) other rows."""
+
+
+def library_data_message(library: Library, dependents: dict[str, int]) -> str:
+    """A translated sentence saying why `library` cannot be deleted (no query)."""
+    listed = ", ".join(f"{count} {name}" for name, count in sorted(dependents.items()))
+    return _(
+        "“%(name)s” cannot be deleted: it has data (%(data)s). "
+        "A library with data is kept; unpublish it to hide it."
+    ) % {"name": library.name, "data": listed}
+
+
+@transaction.atomic
+def library_delete(*, library: Library) -> None:
+    """Delete `library` only if nothing but its own row would go; else raise `LibraryHasDataError`.
+
+    Queries: those of `library_dependents`, then the delete.
+    """
+    dependents = library_dependents([library])
+    if dependents:
+        raise LibraryHasDataError(library_data_message(library, dependents), code="has_data")
+    library.delete()
 
 
 def library_dependents(libraries) -> dict[str, int]:
