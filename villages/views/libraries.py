@@ -14,13 +14,10 @@ from perpus.scopes import can_change, can_view
 
 from .. import services
 from ..sections import library_sections
+from ..selectors import library_photos, recent_statistics
 from ..params import region_code, search_term
 from ..forms import LibraryCreateForm, LibraryProfileForm, creatable_levels
 from ..models import Library, LibraryPhoto, LibraryStatistic
-
-#: Months of statistics shown on a library page.
-STATISTIC_MONTHS = 24
-
 
 class LibraryListView(ListView):
     """Libraries the user may see, searched by name (`q`) and filtered by region code (`region`).
@@ -85,7 +82,7 @@ def statistics_charts(rows) -> tuple:
 
 
 class LibraryDetailView(DetailView):
-    """A library's page: public profile, photos, map, statistics and progress.
+    """A library's page: public profile, photos, map, statistics, and the sections other apps add.
 
     Private contact fields are in the context only as `show_private`, true for
     users whose scope includes the library.
@@ -102,21 +99,17 @@ class LibraryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         library = self.object
         user = self.request.user
-        statistics = list(
-            LibraryStatistic.objects.filter(library=library).order_by("-month")[:STATISTIC_MONTHS]
-        )
+        statistics = recent_statistics(library)
         chronological = list(reversed(statistics))
         visits_chart, activity_chart = statistics_charts(chronological) if statistics else (None, None)
         may_change = can_change(user, library)
         in_scope = can_view(user, library)
-        # The library's own people see every photo; visitors only the public ones.
-        photos = LibraryPhoto.objects.alive() if in_scope else LibraryPhoto.objects.public()
         return super().get_context_data(
             show_private=in_scope,
             can_edit=may_change,
             can_edit_photos=can_change(user, LibraryPhoto(library=library)),
             can_enter_statistics=can_change(user, LibraryStatistic(library=library)),
-            photos=list(photos.filter(library=library).order_by("order", "pk")),
+            photos=library_photos(library, user),
             opening_hours=list(library.opening_hours.all()),
             statistics=statistics,
             visits_chart=visits_chart,
