@@ -1,5 +1,11 @@
-from django.contrib import admin
+"""The Django admin of regions and libraries; library writes go through the services."""
+
+from django.contrib import admin, messages
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
 
 from .models import (
     District,
@@ -11,6 +17,7 @@ from .models import (
     Regency,
     Village,
 )
+from .signals import notify_library_data_changed
 
 
 @admin.register(Province)
@@ -68,11 +75,13 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 class LibraryPhotoInline(admin.TabularInline):
-    # Photos are added through the portal, which resizes them and strips metadata.
+    # Photos are added through the portal, which resizes them and strips metadata;
+    # they are deleted through the trash (the photo admin), never from here.
     model = LibraryPhoto
     extra = 0
-    fields = ("small", "alt_text", "caption", "order")
-    readonly_fields = ("small",)
+    fields = ("small", "alt_text", "caption", "is_person_photo", "consent_recorded", "order", "deleted_at")
+    readonly_fields = ("small", "deleted_at")
+    can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -85,6 +94,7 @@ class LibraryAdmin(admin.ModelAdmin):
     search_fields = ("name", "npp", "village__name")
     autocomplete_fields = ("province", "regency", "village")
     list_select_related = ("province", "regency", "village")
+    readonly_fields = ("version",)
     inlines = [OpeningHoursInline, LibraryPhotoInline]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -93,6 +103,32 @@ class LibraryAdmin(admin.ModelAdmin):
             kwargs.setdefault("assume_scheme", "https")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            # A portal form opened before this edit must not overwrite it.
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        notify_library_data_changed([form.instance.pk])
+
+    def get_deleted_objects(self, objs, request):
+        """Refuse (as "protected") every library that has any data besides its own row."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        refusals = []
+        for library in objs:
+            dependents = services.library_dependents([library])
+            if dependents:
+                refusals.append(services.library_data_message(library, dependents))
+        return deleted, model_count, perms_needed, [*refusals, *protected]
+
+    def delete_model(self, request, obj):
+        services.library_delete(library=obj)
+
+    def delete_queryset(self, request, queryset):
+        for library in queryset:
+            services.library_delete(library=library)
 
 
 @admin.register(OpeningHours)
@@ -103,18 +139,56 @@ class OpeningHoursAdmin(admin.ModelAdmin):
     autocomplete_fields = ("library",)
     list_select_related = ("library",)
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        notify_library_data_changed([obj.library_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        notify_library_data_changed([obj.library_id])
+
+    def delete_queryset(self, request, queryset):
+        library_ids = set(queryset.values_list("library_id", flat=True))
+        super().delete_queryset(request, queryset)
+        notify_library_data_changed(library_ids)
+
 
 @admin.register(LibraryPhoto)
 class LibraryPhotoAdmin(admin.ModelAdmin):
-    list_display = ("alt_text", "library", "order", "created_at")
+    list_display = ("alt_text", "library", "is_person_photo", "consent_recorded", "order", "created_at", "deleted_at")
+    list_filter = ("is_person_photo", "consent_recorded", ("deleted_at", admin.EmptyFieldListFilter))
     search_fields = ("alt_text", "caption", "library__name")
     autocomplete_fields = ("library",)
     list_select_related = ("library",)
     # Renditions come from perpus.uploads via the portal; the admin edits only the texts.
-    readonly_fields = ("small", "large")
+    readonly_fields = ("small", "large", "deleted_at", "deleted_by")
+    actions = ["restore_photos"]
 
     def has_add_permission(self, request):
         return False
+
+    def save_model(self, request, obj, form, change):
+        services.library_photo_update(photo=obj)
+
+    def delete_model(self, request, obj):
+        # Deleting moves the photo to the trash, as in the portal.
+        services.library_photo_delete(photo=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for photo in queryset.alive().select_related("library"):
+            services.library_photo_delete(photo=photo, user=request.user)
+
+    @admin.action(description=_("Restore the selected photos from the trash"))
+    def restore_photos(self, request, queryset):
+        photos = list(queryset.deleted().select_related("library"))
+        for photo in photos:
+            services.library_photo_restore(photo=photo, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d photo restored.", "%(count)d photos restored.", len(photos))
+            % {"count": len(photos)},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(LibraryStatistic)
@@ -127,3 +201,19 @@ class LibraryStatisticAdmin(admin.ModelAdmin):
     autocomplete_fields = ("library",)
     list_select_related = ("library",)
     date_hierarchy = "month"
+    readonly_fields = ("version",)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+        notify_library_data_changed([obj.library_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        notify_library_data_changed([obj.library_id])
+
+    def delete_queryset(self, request, queryset):
+        library_ids = set(queryset.values_list("library_id", flat=True))
+        super().delete_queryset(request, queryset)
+        notify_library_data_changed(library_ids)

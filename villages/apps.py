@@ -7,5 +7,10 @@ class VillagesConfig(AppConfig):
     verbose_name = _("Regions and libraries")
 
     def ready(self):
+        from perpus import trash
+
         # Registers the library measures the progress ladder reads.
         from . import measures  # noqa: F401
+        from .trash import LIBRARY_PHOTO
+
+        trash.register(LIBRARY_PHOTO)

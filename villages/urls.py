@@ -16,6 +16,9 @@ urlpatterns = [
         "libraries/photos/<int:pk>/delete/", views.library_photo_delete, name="library_photo_delete"
     ),
     path(
+        "libraries/photos/<int:pk>/<str:size>/", views.library_photo_file, name="library_photo_file"
+    ),
+    path(
         "libraries/<int:pk>/statistics/",
         views.library_statistic_edit,
         name="library_statistic_edit",

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from tests.factories import LibraryFactory
-from villages.models import LibraryStatistic, OpeningHours
+from villages.models import LibraryPhoto, LibraryStatistic, OpeningHours
 
 
 class OpeningHoursFactory(factory.django.DjangoModelFactory):
@@ -32,6 +32,20 @@ class LibraryStatisticFactory(factory.django.DjangoModelFactory):
     new_members = 5
     total_members = 120
     loans = 80
+
+
+class LibraryPhotoFactory(factory.django.DjangoModelFactory):
+    """A photo without people (public when its library is published), with tiny renditions."""
+
+    class Meta:
+        model = LibraryPhoto
+
+    library = factory.SubFactory(LibraryFactory)
+    small = factory.django.ImageField(format="JPEG", width=48, height=32, filename="small.jpg")
+    large = factory.django.ImageField(format="JPEG", width=96, height=64, filename="large.jpg")
+    alt_text = "Ruang baca perpustakaan"
+    is_person_photo = False
+    consent_recorded = False
 
 
 def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 30, 30), mode="RGB", **save_kwargs) -> bytes:

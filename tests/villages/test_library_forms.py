@@ -152,8 +152,14 @@ def update_url(library):
     return reverse("villages:library_update", args=[library.pk])
 
 
+def edit_data(library, **overrides):
+    """Profile form data carrying the library's current version, as the form would."""
+    library.refresh_from_db(fields=["version"])
+    return profile_data(version=str(library.version), **overrides)
+
+
 def test_manager_edits_own_profile_not_region(login, library_manager, library, other_regency_library):
-    data = profile_data(name="Perpustakaan Juai Cerdas", level="village", village=other_regency_library.village_id)
+    data = edit_data(library, name="Perpustakaan Juai Cerdas", level="village", village=other_regency_library.village_id)
     response = login(library_manager).post(update_url(library), data)
     assert response.status_code == 302
     library.refresh_from_db()
@@ -164,8 +170,8 @@ def test_manager_edits_own_profile_not_region(login, library_manager, library, o
 
 def test_editing_replaces_opening_hours(login, regency_staff, library):
     client = login(regency_staff)
-    client.post(update_url(library), profile_data())
-    client.post(update_url(library), profile_data(mon_opens="", mon_closes="", sat_opens="", sat_closes="", tue_opens="07:30", tue_closes="15:00"))
+    assert client.post(update_url(library), edit_data(library)).status_code == 302
+    client.post(update_url(library), edit_data(library, mon_opens="", mon_closes="", sat_opens="", sat_closes="", tue_opens="07:30", tue_closes="15:00"))
     assert [(h.weekday, h.minutes) for h in library.opening_hours.all()] == [(1, 450)]
 
 
@@ -186,20 +192,20 @@ def test_update_scope_matrix(request, login, role, target, status):
     library = request.getfixturevalue(target)
     client = login(user)
     assert client.get(update_url(library)).status_code == status
-    assert client.post(update_url(library), profile_data(name="Hijacked")).status_code == status
+    assert client.post(update_url(library), edit_data(library, name="Hijacked")).status_code == status
     library.refresh_from_db()
     assert library.name != "Hijacked"
 
 
 def test_province_staff_edits_province_library(login, province_staff, province_library):
-    assert login(province_staff).post(update_url(province_library), profile_data(name="Dispersip Kalsel")).status_code == 302
+    assert login(province_staff).post(update_url(province_library), edit_data(province_library, name="Dispersip Kalsel")).status_code == 302
     province_library.refresh_from_db()
     assert province_library.name == "Dispersip Kalsel"
 
 
 def test_update_form_is_prefilled_with_hours(login, regency_staff, library):
     client = login(regency_staff)
-    client.post(update_url(library), profile_data())
+    assert client.post(update_url(library), edit_data(library)).status_code == 302
     form = client.get(update_url(library)).context["form"]
     assert form["mon_opens"].value() == datetime.time(8)
     assert 'type="time"' in str(form["mon_opens"])

@@ -32,13 +32,33 @@ def test_manager_uploads_photo_renditions_without_gps(login, library_manager, li
         image = Image.open(field.path)
         assert max(image.size) == size
         assert not image.getexif()
-    # Only the two renditions are on disk: the original was never stored.
-    folder = os.path.join(settings.MEDIA_ROOT, "libraries", str(library.pk))
-    assert sorted(os.listdir(folder)) == sorted(
-        os.path.basename(name) for name in (photo.small.name, photo.large.name)
+    # Only the two renditions are on disk, under random names: the original was never stored.
+    stored = sorted(
+        os.path.relpath(os.path.join(folder, name), settings.MEDIA_ROOT)
+        for folder, _dirs, names in os.walk(settings.MEDIA_ROOT)
+        for name in names
     )
+    assert stored == sorted([photo.small.name, photo.large.name])
+    assert all(name.startswith("library-photos/") and "photo" not in os.path.basename(name) for name in stored)
     page = login(library_manager).get(library.get_absolute_url()).content.decode()
-    assert photo.small.url in page and 'alt="Anak-anak membaca di teras"' in page
+    assert photo.small_url in page and 'alt="Anak-anak membaca di teras"' in page
+
+
+def test_form_starts_with_the_safe_default_people_shown_no_consent(login, regency_staff, library):
+    form = login(regency_staff).get(create_url(library)).context["form"]
+    assert form["is_person_photo"].value() is True and not form["consent_recorded"].value()
+
+
+def test_upload_records_people_and_consent(login, regency_staff, library):
+    post_photo(login(regency_staff), library, is_person_photo="on", consent_recorded="on")
+    photo = LibraryPhoto.objects.get()
+    assert photo.is_person_photo and photo.consent_recorded and photo.may_be_public
+
+
+def test_consent_is_not_kept_on_a_photo_without_people(login, regency_staff, library):
+    post_photo(login(regency_staff), library, consent_recorded="on")  # box "shows people" unticked
+    photo = LibraryPhoto.objects.get()
+    assert not photo.is_person_photo and not photo.consent_recorded and photo.may_be_public
 
 
 def test_alt_text_is_required(login, regency_staff, library):
@@ -96,42 +116,54 @@ def photo(login, regency_staff, library):
     return LibraryPhoto.objects.get()
 
 
-def test_delete_is_post_only_and_removes_files(login, regency_staff, photo, django_capture_on_commit_callbacks):
+def test_delete_is_post_only_and_moves_the_photo_to_the_trash(login, regency_staff, regency_staff_photo_files):
+    photo, paths = regency_staff_photo_files
     client = login(regency_staff)
     url = reverse("villages:library_photo_delete", args=[photo.pk])
     assert client.get(url).status_code == 405
-    paths = [photo.small.path, photo.large.path]
-    with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(url).status_code == 302
-    assert not LibraryPhoto.objects.exists()
-    assert not any(os.path.exists(path) for path in paths)
+    assert client.post(url).status_code == 302
+    photo.refresh_from_db()
+    assert photo.is_deleted and photo.deleted_by == regency_staff
+    # The files stay, so the photo can be restored; it is hidden from the page.
+    assert all(os.path.exists(path) for path in paths)
+    assert photo.small_url not in client.get(photo.library.get_absolute_url()).content.decode()
+    assert client.get(reverse("villages:library_photo_update", args=[photo.pk])).status_code == 404
+    assert client.post(url).status_code == 404  # already in the trash
+
+
+@pytest.fixture
+def regency_staff_photo_files(photo):
+    return photo, [photo.small.path, photo.large.path]
 
 
 @pytest.mark.parametrize("role, status", [("consultant", 403), ("other_regency_staff", 404)])
 def test_delete_scope(request, login, photo, role, status):
     client = login(request.getfixturevalue(role))
     assert client.post(reverse("villages:library_photo_delete", args=[photo.pk])).status_code == status
-    assert LibraryPhoto.objects.filter(pk=photo.pk).exists()
+    assert LibraryPhoto.objects.alive().filter(pk=photo.pk).exists()
 
 
 def test_delete_anonymous_redirects(client, photo):
     client.logout()  # the photo fixture logged this client in
     response = client.post(reverse("villages:library_photo_delete", args=[photo.pk]))
-    assert response.status_code == 302
-    assert LibraryPhoto.objects.filter(pk=photo.pk).exists()
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert LibraryPhoto.objects.alive().filter(pk=photo.pk).exists()
 
 
 def test_manager_edits_alt_text_and_order(login, library_manager, photo):
     url = reverse("villages:library_photo_update", args=[photo.pk])
     client = login(library_manager)
-    assert client.post(url, {"alt_text": "Ruang baca", "caption": "", "order": "3"}).status_code == 302
+    data = {"alt_text": "Ruang baca", "caption": "", "order": "3", "is_person_photo": "on", "consent_recorded": "on"}
+    assert client.post(url, data).status_code == 302
     photo.refresh_from_db()
-    assert (photo.alt_text, photo.order) == ("Ruang baca", 3)
+    assert (photo.alt_text, photo.order, photo.consent_recorded) == ("Ruang baca", 3, True)
 
 
-def test_public_page_shows_renditions_only(client, photo):
+def test_page_links_photos_through_the_scoped_file_view_never_media(client, login, regency_staff, photo):
+    photo.is_person_photo = False
+    photo.save()
     client.logout()
     html = client.get(photo.library.get_absolute_url()).content.decode()
-    assert photo.small.url in html and photo.large.url in html
-    assert photo.small.name.endswith("small.jpg") and photo.large.name.endswith("large.jpg")
+    assert photo.small_url in html and photo.large_url in html
+    assert settings.MEDIA_URL not in html and photo.small.name not in html
     assert "photo.jpg" not in html  # the uploaded file's name is not kept anywhere

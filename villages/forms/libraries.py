@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import can_change
 
+from .versioning import VersionedFormMixin
 from ..models import Library, LibraryLevel, OpeningHours, Province, Regency, Village, Weekday
 
 DAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -55,11 +56,12 @@ def _time_input():
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class LibraryProfileForm(forms.ModelForm):
+class LibraryProfileForm(VersionedFormMixin, forms.ModelForm):
     """The profile a library manager or the regency keeps; the place is fixed here.
 
     Adds `<day>_opens` / `<day>_closes` time fields (mon ... sun); `opening_hours()`
-    returns the cleaned (weekday, opens, closes) rows.
+    returns the cleaned (weekday, opens, closes) rows. Editing an existing library
+    carries its `version` (see `VersionedFormMixin`).
     """
 
     class Meta:
@@ -86,6 +88,7 @@ class LibraryProfileForm(forms.ModelForm):
         existing = {}
         if self.instance.pk:
             existing = {row.weekday: row for row in self.instance.opening_hours.all()}
+            self.add_version_field(self.instance.version)
         for weekday, key in zip(Weekday.values, DAY_KEYS):
             label = Weekday(weekday).label
             row = existing.get(weekday)
@@ -103,6 +106,8 @@ class LibraryProfileForm(forms.ModelForm):
             )
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # The layout names the visible fields; the hidden `version` must come along too.
+        self.helper.render_hidden_fields = True
         self.helper.layout = Layout(*self.layout_parts())
 
     def layout_parts(self) -> list:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import LibraryStatistic, first_of_month
+from .versioning import VersionedFormMixin
 
 
 class MonthField(forms.DateField):
@@ -21,7 +22,11 @@ class MonthField(forms.DateField):
         return first_of_month(day) if day else day
 
 
-class LibraryStatisticForm(forms.ModelForm):
+class LibraryStatisticForm(VersionedFormMixin, forms.ModelForm):
+    """The figures of one month. Opened on a month already entered (`instance`), the
+    month is fixed and the form carries the row's `version`; a blank form may name a
+    month entered before, which it then updates."""
+
     month = MonthField(label=_("month"))
 
     class Meta:
@@ -31,6 +36,14 @@ class LibraryStatisticForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["month"].disabled = True
+            self.fields["month"].help_text = _("To enter another month, pick it below.")
+            self.add_version_field(self.instance.version)
+
+    def values(self) -> dict[str, int]:
+        """The figures entered (after `is_valid()`), without the month and version (no query)."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("month", "version")}
 
     def clean_month(self):
         month = self.cleaned_data["month"]

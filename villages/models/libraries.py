@@ -131,6 +131,8 @@ class Library(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    #: Grows with each save of the profile, so a save from a stale form is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = LibraryQuerySet.as_manager()
 

@@ -1,39 +1,65 @@
-"""Photos of a library, kept only as web renditions (see perpus.uploads)."""
+"""Photos of a library, kept only as web renditions (see perpus.uploads).
 
-import uuid
+A photo showing people who can be recognised is public only with their recorded
+consent (UU PDP); a deleted photo stays in the trash, with its files, until restored.
+Files are served by `villages.views.photos.library_photo_file`, never from a media URL.
+"""
 
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import ScopedQuerySet, ScopePaths
+from perpus.trash import SoftDeletable, SoftDeleteQuerySet
+from perpus.uploads import RandomUploadTo
 
 from .libraries import Library
 
 
-class LibraryPhotoQuerySet(ScopedQuerySet):
+class LibraryPhotoQuerySet(ScopedQuerySet, SoftDeleteQuerySet):
     scope_paths = ScopePaths(
         province="library__province_id", regency="library__regency_id", library="library_id"
     )
 
+    def public(self):
+        """Photos anyone may see (lazy): not deleted, of a published library, and not of
+        people unless their consent is recorded."""
+        return self.alive().filter(
+            Q(is_person_photo=False) | Q(consent_recorded=True), library__is_published=True
+        )
+
 
 def photo_path(instance, filename: str) -> str:
-    """Store renditions under the library's folder with an unguessable name."""
-    return f"libraries/{instance.library_id}/{uuid.uuid4().hex}-{filename}"
+    """Kept only because migration 0002 names it; new files use `RandomUploadTo`."""
+    return RandomUploadTo("library-photos")(instance, filename)
 
 
-class LibraryPhoto(models.Model):
+class LibraryPhoto(SoftDeletable):
     library = models.ForeignKey(
         Library, on_delete=models.CASCADE, related_name="photos", verbose_name=_("library")
     )
     # Only the resized renditions are stored; the uploaded original is discarded.
-    small = models.ImageField(_("small image"), upload_to=photo_path, max_length=200)
-    large = models.ImageField(_("large image"), upload_to=photo_path, max_length=200)
+    small = models.ImageField(
+        _("small image"), upload_to=RandomUploadTo("library-photos/small"), max_length=200
+    )
+    large = models.ImageField(
+        _("large image"), upload_to=RandomUploadTo("library-photos/large"), max_length=200
+    )
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,
         help_text=_("What the photo shows, for people who cannot see it."),
     )
     caption = models.CharField(_("caption"), max_length=250, blank=True)
+    is_person_photo = models.BooleanField(_("shows people who can be recognised"), default=True)
+    consent_recorded = models.BooleanField(
+        _("consent recorded"),
+        default=False,
+        help_text=_(
+            "The people shown agreed to publication (UU PDP). Without it the photo stays private."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
@@ -46,3 +72,17 @@ class LibraryPhoto(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+    @property
+    def may_be_public(self) -> bool:
+        """Whether the photo itself may be shown publicly (consent); the library's
+        publication and deletion are checked by `public()` (no query)."""
+        return not self.is_person_photo or self.consent_recorded
+
+    @property
+    def small_url(self) -> str:
+        return reverse("villages:library_photo_file", args=[self.pk, "small"])
+
+    @property
+    def large_url(self) -> str:
+        return reverse("villages:library_photo_file", args=[self.pk, "large"])

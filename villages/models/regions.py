@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import ScopedQuerySet, ScopePaths
 
+from ..params import search_term
+
 
 class TimeZone(models.TextChoices):
     WIB = "Asia/Jakarta", _("WIB (UTC+7)")
@@ -127,8 +129,8 @@ class VillageQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="province_id", regency="regency_id")
 
     def search(self, term: str):
-        """Villages whose name or code contains `term` (lazy)."""
-        term = (term or "").strip()
+        """Villages whose name or code contains `term`, control characters ignored (lazy)."""
+        term = search_term(term)
         if not term:
             return self.none()
         if term.replace(".", "").isdigit():

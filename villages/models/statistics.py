@@ -32,6 +32,8 @@ class LibraryStatistic(models.Model):
     total_members = models.PositiveIntegerField(_("total members"), default=0)
     loans = models.PositiveIntegerField(_("loans"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    #: Grows with each save of the month, so a save from a stale form is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = LibraryStatisticQuerySet.as_manager()
 

@@ -3,9 +3,13 @@ from .libraries import (
     LibraryDetailView,
     LibraryListView,
     LibraryUpdateView,
-    libraries_visible_to,
 )
-from .photos import library_photo_create, library_photo_delete, library_photo_update
+from .photos import (
+    library_photo_create,
+    library_photo_delete,
+    library_photo_file,
+    library_photo_update,
+)
 from .regions import village_search
 from .statistics import library_statistic_edit
 
@@ -14,9 +18,9 @@ __all__ = [
     "LibraryDetailView",
     "LibraryListView",
     "LibraryUpdateView",
-    "libraries_visible_to",
     "library_photo_create",
     "library_photo_delete",
+    "library_photo_file",
     "library_photo_update",
     "library_statistic_edit",
     "village_search",

@@ -3,7 +3,7 @@
 from chartkick.django import ColumnChart, LineChart
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,37 +13,35 @@ from perpus.mixins import ScopedViewMixin
 from perpus.scopes import can_change, can_view
 
 from .. import services
+from ..sections import library_sections
+from ..selectors import library_photos, recent_statistics
+from ..params import region_code, search_term
 from ..forms import LibraryCreateForm, LibraryProfileForm, creatable_levels
 from ..models import Library, LibraryPhoto, LibraryStatistic
 
-#: Months of statistics shown on a library page.
-STATISTIC_MONTHS = 24
-
-
-def libraries_visible_to(user):
-    """Published libraries, plus the unpublished ones in the user's scope (lazy)."""
-    public = Q(is_published=True)
-    if user.is_authenticated:
-        return Library.objects.filter(public | Q(pk__in=Library.objects.for_user(user).values("pk")))
-    return Library.objects.filter(public)
-
-
 class LibraryListView(ListView):
+    """Libraries the user may see, searched by name (`q`) and filtered by region code (`region`).
+
+    A malformed region code is ignored with a message, never a server error.
+    """
+
     template_name = "villages/library_list.html"
     paginate_by = 25
 
     def get_queryset(self):
-        qs = libraries_visible_to(self.request.user).select_related(
+        qs = Library.objects.visible_to(self.request.user).select_related(
             "province", "regency", "village"
         )
-        self.query = self.request.GET.get("q", "").strip()
+        self.query = search_term(self.request.GET.get("q"))
         if self.query:
             qs = qs.filter(
                 Q(name__icontains=self.query)
                 | Q(village__name__icontains=self.query)
                 | Q(regency__name__icontains=self.query)
             )
-        self.region = self.request.GET.get("region", "").strip()
+        region = region_code(self.request.GET.get("region"))
+        self.bad_region = region is None
+        self.region = region or ""
         if self.region:
             qs = qs.filter(
                 Q(province_id=self.region) | Q(regency_id=self.region) | Q(village_id=self.region)
@@ -51,11 +49,8 @@ class LibraryListView(ListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        # Three cheap queries; the "register" button appears only for those who can use it.
-        can_register = user.is_authenticated and bool(creatable_levels(user))
         return super().get_context_data(
-            query=self.query, region=self.region, can_register=can_register, **kwargs
+            query=self.query, region=self.region, bad_region=self.bad_region, **kwargs
         )
 
 
@@ -87,7 +82,7 @@ def statistics_charts(rows) -> tuple:
 
 
 class LibraryDetailView(DetailView):
-    """A library's page: public profile, photos, map, statistics and progress.
+    """A library's page: public profile, photos, map, statistics, and the sections other apps add.
 
     Private contact fields are in the context only as `show_private`, true for
     users whose scope includes the library.
@@ -97,33 +92,31 @@ class LibraryDetailView(DetailView):
     context_object_name = "library"
 
     def get_queryset(self):
-        return libraries_visible_to(self.request.user).select_related(
+        return Library.objects.visible_to(self.request.user).select_related(
             "province", "regency", "village__district"
-        ).prefetch_related(
-            "opening_hours",
-            Prefetch("photos", queryset=LibraryPhoto.objects.order_by("order", "pk")),
-        )
+        ).prefetch_related("opening_hours")
 
     def get_context_data(self, **kwargs):
         library = self.object
         user = self.request.user
-        statistics = list(
-            LibraryStatistic.objects.filter(library=library).order_by("-month")[:STATISTIC_MONTHS]
-        )
+        statistics = recent_statistics(library)
         chronological = list(reversed(statistics))
         visits_chart, activity_chart = statistics_charts(chronological) if statistics else (None, None)
         may_change = can_change(user, library)
+        in_scope = can_view(user, library)
         return super().get_context_data(
-            show_private=can_view(user, library),
+            show_private=in_scope,
             can_edit=may_change,
             can_edit_photos=can_change(user, LibraryPhoto(library=library)),
             can_enter_statistics=can_change(user, LibraryStatistic(library=library)),
-            photos=list(library.photos.all()),
+            photos=library_photos(library, user),
             opening_hours=list(library.opening_hours.all()),
             statistics=statistics,
             visits_chart=visits_chart,
             activity_chart=activity_chart,
             has_location=library.latitude is not None and library.longitude is not None,
+            # What the apps built on this one add to the page; their queries run here.
+            sections=library_sections(library, user, self.request),
             **kwargs,
         )
 
@@ -133,9 +126,16 @@ class LibraryFormMixin:
     template_name = "villages/library_form.html"
 
     def form_valid(self, form):
-        self.object = services.library_save(
-            library=form.save(commit=False), opening_hours=form.opening_hours()
-        )
+        try:
+            self.object = services.library_save(
+                library=form.save(commit=False),
+                opening_hours=form.opening_hours(),
+                expected_version=form.expected_version,
+            )
+        except services.ConcurrentEditError as error:
+            # Someone saved the profile since this form was opened: refuse, keep the input.
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(self.request, self.success_message % {"name": self.object.name})
         return HttpResponseRedirect(self.object.get_absolute_url())
 

@@ -2,13 +2,15 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
+from django.views.decorators.http import require_safe
 
 from ..models import Village
 
 
+@require_safe
 @login_required
 def village_search(request):
-    """JSON list of villages in the user's scope matching `q`, for the village picker."""
+    """JSON list of villages in the user's scope matching `q`, for the village picker (GET only)."""
     villages = (
         Village.objects.for_user(request.user)
         .search(request.GET.get("q", ""))

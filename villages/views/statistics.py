@@ -25,7 +25,10 @@ def _month_from_query(value: str) -> datetime.date | None:
 
 @login_required
 def library_statistic_edit(request, pk):
-    """Form for one month of library `pk`; `?month=YYYY-MM` opens an existing month."""
+    """Form for one month of library `pk`; `?month=YYYY-MM` opens an existing month.
+
+    A save from a form opened on figures someone has saved since is refused (409).
+    """
     library = get_object_or_404(Library.objects.for_user(request.user), pk=pk)
     if not can_change(request.user, LibraryStatistic(library=library)):
         raise PermissionDenied
@@ -33,15 +36,25 @@ def library_statistic_edit(request, pk):
     month = _month_from_query(request.GET.get("month", ""))
     if month:
         existing = LibraryStatistic.objects.filter(library=library, month=month).first()
-    if request.method == "POST":
-        form = LibraryStatisticForm(request.POST, user=request.user)
-        if form.is_valid():
-            values = {k: v for k, v in form.cleaned_data.items() if k != "month"}
+    initial = {"month": month} if month and not existing else {}
+    form = LibraryStatisticForm(
+        request.POST or None, instance=existing, initial=initial, user=request.user
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
             row, created = services.library_statistic_save(
-                library=library, month=form.cleaned_data["month"], values=values
+                library=library,
+                month=form.cleaned_data["month"],
+                values=form.values(),
+                expected_version=form.expected_version,
             )
+        except services.ConcurrentEditError as error:
+            form.add_error(None, error)
+            status = 409
+        else:
             label = formats.date_format(row.month, "YEAR_MONTH_FORMAT")
-            if created:
+            if created or existing:
                 messages.success(request, _("The figures for %(month)s are saved.") % {"month": label})
             else:
                 messages.info(
@@ -50,12 +63,10 @@ def library_statistic_edit(request, pk):
                     % {"month": label},
                 )
             return redirect(library.get_absolute_url() + "#statistics")
-    else:
-        initial = {"month": month} if month else {}
-        form = LibraryStatisticForm(instance=existing, initial=initial, user=request.user)
     recent = LibraryStatistic.objects.filter(library=library).order_by("-month")[:12]
     return render(
         request,
         "villages/library_statistic_form.html",
         {"form": form, "library": library, "existing": existing, "recent": recent},
+        status=status,
     )
