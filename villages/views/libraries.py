@@ -15,6 +15,7 @@ from perpus.scopes import can_change, can_view
 from .. import services
 from ..forms import LibraryCreateForm, LibraryProfileForm, creatable_levels
 from ..models import Library, LibraryPhoto, LibraryStatistic
+from ..sections import library_sections
 
 #: Months of statistics shown on a library page.
 STATISTIC_MONTHS = 24
@@ -124,6 +125,7 @@ class LibraryDetailView(DetailView):
             visits_chart=visits_chart,
             activity_chart=activity_chart,
             has_location=library.latitude is not None and library.longitude is not None,
+            sections=library_sections(library, user, self.request),
             **kwargs,
         )
 
