@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import (
     Assessment,
     AssessmentItem,
@@ -27,6 +28,22 @@ class ParticipationAdmin(admin.ModelAdmin):
     list_select_related = ("library", "program")
 
 
+class LadderAdminMixin:
+    """A ladder change in the admin recomputes every library's stage, like in the portal."""
+
+    def save_related(self, request, form, formsets, change):
+        # Runs after save_model and the inlines, inside the admin's transaction.
+        super().save_related(request, form, formsets, change)
+        services.ladder_changed()
+
+    def delete_model(self, request, obj):
+        services.ladder_delete(obj=obj)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.ladder_changed()
+
+
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
@@ -34,13 +51,13 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(LadderAdminMixin, admin.ModelAdmin):
     list_display = ("order", "name")
     inlines = [CriterionInline]
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(LadderAdminMixin, admin.ModelAdmin):
     list_display = ("name", "stage", "order", "kind", "measure", "threshold", "window_months")
     list_filter = ("stage", "kind")
     search_fields = ("name", "measure")
