@@ -67,7 +67,7 @@ class CriterionAdmin(LadderAdminMixin, admin.ModelAdmin):
 class AssessmentItemInline(admin.TabularInline):
     model = AssessmentItem
     extra = 0
-    fields = ("criterion", "verdict", "note", "evidence")
+    fields = ("criterion", "verdict", "note")
 
 
 @admin.register(Assessment)

@@ -1,4 +1,4 @@
-from .assessments import Assessment, AssessmentItem, AssessmentQuerySet, Verdict
+from .assessments import Assessment, AssessmentEvidence, AssessmentItem, AssessmentQuerySet, Verdict
 from .cohorts import ADMIN_ONLY, FundingSource, Participation, ParticipationQuerySet, Program
 from .ladder import Criterion, CriterionKind, Stage
 from .progress import LibraryProgress, SnapshotReason, StageSnapshot
@@ -6,6 +6,7 @@ from .progress import LibraryProgress, SnapshotReason, StageSnapshot
 __all__ = [
     "ADMIN_ONLY",
     "Assessment",
+    "AssessmentEvidence",
     "AssessmentItem",
     "AssessmentQuerySet",
     "Criterion",

@@ -10,10 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Prefetch
+
 from perpus.scopes import can_create, can_view
 from villages.models import LibraryLevel
 
-from ..models import Assessment, AssessmentItem, CriterionKind, LibraryProgress, Verdict
+from ..models import (
+    Assessment,
+    AssessmentEvidence,
+    AssessmentItem,
+    CriterionKind,
+    LibraryProgress,
+    Verdict,
+)
 from ..services import compute_progress, load_ladder
 
 #: The ladder is the village-library ladder; province and regency libraries are agencies.
@@ -56,7 +65,7 @@ def progress_panel(library, user) -> dict:
 
     For a library not on the ladder (an agency library) returns `{"library",
     "on_ladder": False}` without a query. Otherwise queries: stored progress (1),
-    ladder (2), latest verdicts with evidence for users in scope (1), a
+    ladder (2), latest verdicts for users in scope (1, plus 1 for their evidence), a
     consultant's provinces (1, cached per request); when no progress is stored or
     the ladder changed since, the computation runs live (one query per measure and
     one for verdicts) without saving.
@@ -89,6 +98,7 @@ def progress_panel(library, user) -> dict:
             )
             .exclude(verdict=Verdict.NOT_ASSESSED)
             .select_related("assessment")
+            .prefetch_related(Prefetch("evidence_files", queryset=AssessmentEvidence.objects.alive()))
             .order_by("-assessment__visited_on", "-assessment_id")
         )
         for item in rows:
