@@ -47,20 +47,21 @@ class LadderAdminMixin:
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
-    fields = ("order", "name", "kind", "measure", "threshold", "window_months")
+    fields = ("order", "name", "name_en", "kind", "measure", "threshold", "window_months")
 
 
 @admin.register(Stage)
 class StageAdmin(LadderAdminMixin, admin.ModelAdmin):
-    list_display = ("order", "name")
+    # `__str__` is the name in the admin's language (name or name_en).
+    list_display = ("order", "__str__")
     inlines = [CriterionInline]
 
 
 @admin.register(Criterion)
 class CriterionAdmin(LadderAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "stage", "order", "kind", "measure", "threshold", "window_months")
+    list_display = ("__str__", "stage", "order", "kind", "measure", "threshold", "window_months")
     list_filter = ("stage", "kind")
-    search_fields = ("name", "measure")
+    search_fields = ("name", "name_en", "measure")
     list_select_related = ("stage",)
 
 

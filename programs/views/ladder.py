@@ -67,7 +67,7 @@ class CriterionCreateView(_LadderEditMixin, CreateView):
 
     def get_initial(self):
         stage = self.request.GET.get("stage", "")
-        return {"stage": stage} if stage.isdigit() else {}
+        return {"stage": stage} if stage.isdecimal() else {}
 
 
 class CriterionUpdateView(_LadderEditMixin, UpdateView):
