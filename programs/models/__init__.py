@@ -1,10 +1,9 @@
 from .assessments import Assessment, AssessmentEvidence, AssessmentItem, AssessmentQuerySet, Verdict
-from .cohorts import ADMIN_ONLY, FundingSource, Participation, ParticipationQuerySet, Program
+from .cohorts import FundingSource, Participation, ParticipationQuerySet, Program
 from .ladder import Criterion, CriterionKind, Stage
 from .progress import LibraryProgress, SnapshotReason, StageSnapshot
 
 __all__ = [
-    "ADMIN_ONLY",
     "Assessment",
     "AssessmentEvidence",
     "AssessmentItem",

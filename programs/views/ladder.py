@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
 
-from perpus.scopes import scope_of
+from perpus.scopes import has_ability
 
 from ..forms import CriterionForm, StageForm
 from ..models import Criterion, Stage
@@ -104,7 +104,7 @@ def ladder_recompute(request):
     """Recompute every library's stage now (program admin; POST only)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not scope_of(request.user).is_national:
+    if not has_ability(request.user, "configure_program"):
         raise PermissionDenied
     summary = recompute_progress()
     messages.success(
