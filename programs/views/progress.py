@@ -61,11 +61,13 @@ def dashboard(request):
         height="260px",
         loading=gettext("Loading…"),
     )
-    change_chart = ColumnChart(
-        [[date_format(row["month"], "YEAR_MONTH_FORMAT"), row["n"]] for row in data["changes_per_month"]],
-        height="200px",
-        loading=gettext("Loading…"),
-    )
+    change_chart = None
+    if data["changes_per_month"]:
+        change_chart = ColumnChart(
+            [[date_format(row["month"], "YEAR_MONTH_FORMAT"), row["n"]] for row in data["changes_per_month"]],
+            height="200px",
+            loading=gettext("Loading…"),
+        )
     return render(
         request,
         "programs/dashboard.html",

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 import programs
-from programs.models import StageSnapshot, Verdict
+from programs.models import SnapshotReason, StageSnapshot, Verdict
 from programs.selectors import library_section, progress_panel
 from programs.services import recompute_progress
 from villages.sections import library_sections
@@ -124,6 +124,11 @@ def _chart_ids_and_script_position(page):
 def test_charts_are_drawn_at_once_on_dashboard_and_progress_page(login, program_admin, assessed_library):
     """Each chart's inline script reads `document.currentScript`; it is null when the script
     runs later from the "chartkick:load" event, so Chart.js must already be loaded."""
+    # A stage change this month, so the dashboard draws its second chart too.
+    StageSnapshot.objects.create(
+        library=assessed_library, stage=None, stage_order=0, date=date.today() - timedelta(days=40),
+        reason=SnapshotReason.CHANGE,
+    )
     client = login(program_admin)
     page = client.get(reverse("programs:dashboard")).content.decode()
     ids, loaded_first = _chart_ids_and_script_position(page)
