@@ -149,3 +149,13 @@ def test_program_list_needs_a_role(login, no_role_user, client):
     assert login(no_role_user).get(reverse("programs:program_list")).status_code == 403
     client.logout()
     assert client.get(reverse("programs:program_list")).status_code == 302
+
+
+def test_nul_bytes_in_the_cohort_form_are_refused_with_messages(login, program_admin, library, tpbis):
+    url = reverse("programs:participation_create") + f"?regency={library.regency_id}"
+    data = {"library": "\x00", "program": f"{tpbis.pk}\x00", "year": "2022\x00", "funding_source": "\x00",
+            "books_received": "\x00", "computers_received": "0", "notes": "a\x00b"}
+    response = login(program_admin).post(url, data)
+    assert response.status_code == 200
+    assert {"library", "program", "year", "funding_source", "books_received", "notes"} <= set(response.context["form"].errors)
+    assert not Participation.objects.exists()
