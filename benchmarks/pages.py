@@ -40,11 +40,17 @@ def percentile(values: list[float], share: float) -> float:
 def measure(client, label: str, url: str, repeat: int = REPEAT) -> PageResult:
     """Request `url` `repeat` times after one warm-up; return its figures (runs the view)."""
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     client.get(url)
     times = []
-    with CaptureQueriesContext(connection) as queries:
+    # Counted with an execute wrapper: Django clears `connection.queries` at each request.
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
         response = client.get(url)
     for _ in range(repeat):
         started = time.perf_counter()

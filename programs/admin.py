@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import (
     Assessment,
     AssessmentItem,
@@ -27,30 +28,47 @@ class ParticipationAdmin(admin.ModelAdmin):
     list_select_related = ("library", "program")
 
 
+class LadderAdminMixin:
+    """A ladder change in the admin recomputes every library's stage, like in the portal."""
+
+    def save_related(self, request, form, formsets, change):
+        # Runs after save_model and the inlines, inside the admin's transaction.
+        super().save_related(request, form, formsets, change)
+        services.ladder_changed()
+
+    def delete_model(self, request, obj):
+        services.ladder_delete(obj=obj)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.ladder_changed()
+
+
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
-    fields = ("order", "name", "kind", "measure", "threshold", "window_months")
+    fields = ("order", "name", "name_en", "kind", "measure", "threshold", "window_months")
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
-    list_display = ("order", "name")
+class StageAdmin(LadderAdminMixin, admin.ModelAdmin):
+    # `__str__` is the name in the admin's language (name or name_en).
+    list_display = ("order", "__str__")
     inlines = [CriterionInline]
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
-    list_display = ("name", "stage", "order", "kind", "measure", "threshold", "window_months")
+class CriterionAdmin(LadderAdminMixin, admin.ModelAdmin):
+    list_display = ("__str__", "stage", "order", "kind", "measure", "threshold", "window_months")
     list_filter = ("stage", "kind")
-    search_fields = ("name", "measure")
+    search_fields = ("name", "name_en", "measure")
     list_select_related = ("stage",)
 
 
 class AssessmentItemInline(admin.TabularInline):
     model = AssessmentItem
     extra = 0
-    fields = ("criterion", "verdict", "note", "evidence")
+    fields = ("criterion", "verdict", "note")
 
 
 @admin.register(Assessment)

@@ -7,8 +7,27 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs and progress")
 
     def ready(self):
+        from perpus import trash
+        from villages import sections
         from villages.signals import library_data_changed
 
+        from .measures import load_all
         from .receivers import recompute_on_library_data_change
+        from .selectors import library_section
+        from .trash import EVIDENCE
 
+        # The ladder's measures read villages and activities data; they register here,
+        # in the app on top, so the apps below never import programs.
+        load_all()
         library_data_changed.connect(recompute_on_library_data_change, dispatch_uid="programs.stages")
+        # The stage and what is missing, on every library's page.
+        sections.register(
+            sections.LibrarySection(
+                key="progress",
+                template="programs/_library_section.html",
+                selector=library_section,
+                order=50,
+            )
+        )
+        # Deleted evidence is listed in the one trash page and restored from it.
+        trash.register(EVIDENCE)

@@ -69,7 +69,7 @@ def seed(stdout=None) -> None:
     if consultant and not Assessment.objects.filter(library=library, visited_on=VISIT_DATE).exists():
         items = {}
         opening = Criterion.objects.filter(
-            kind=CriterionKind.ATTESTED, name="Regular opening hours confirmed"
+            kind=CriterionKind.ATTESTED, name_en="Regular opening hours confirmed"
         ).first()
         if opening:
             items[opening.pk] = ItemInput(

@@ -28,7 +28,8 @@ urlpatterns = [
     path("assessments/", views.AssessmentListView.as_view(), name="assessment_list"),
     path("assessments/<int:pk>/", views.AssessmentDetailView.as_view(), name="assessment_detail"),
     path("assessments/<int:pk>/edit/", views.assessment_update, name="assessment_update"),
-    path("assessments/evidence/<int:pk>/", views.assessment_evidence, name="assessment_evidence"),
+    path("assessments/evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
+    path("assessments/evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path("libraries/<int:library_pk>/assessments/new/", views.assessment_create, name="assessment_create"),
     # /program/libraries/<pk>/progress/ and the dashboard
     path("libraries/<int:pk>/progress/", views.library_progress, name="library_progress"),

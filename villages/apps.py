@@ -9,8 +9,6 @@ class VillagesConfig(AppConfig):
     def ready(self):
         from perpus import trash
 
-        # Registers the library measures the progress ladder reads.
-        from . import measures  # noqa: F401
         from .trash import LIBRARY_PHOTO
 
         trash.register(LIBRARY_PHOTO)

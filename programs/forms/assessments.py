@@ -1,12 +1,14 @@
 """The monitoring-visit form: the visit, then one verdict per attested criterion."""
 
 from django import forms
+from django.db.models import Prefetch
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Assessment, Verdict
-from ..uploads import clean_evidence
+from perpus.uploads import PDF_OR_IMAGE, DocumentField, clean_document
+
+from ..models import Assessment, AssessmentEvidence, Verdict
 from ..services.assessments import ItemInput
 
 
@@ -29,9 +31,16 @@ class AssessmentForm(forms.ModelForm):
         self.criteria = list(criteria)
         current = {}
         if self.instance.pk:
-            current = {item.criterion_id: item for item in self.instance.items.all()}
-        else:
-            self.fields["visited_on"].initial = timezone.localdate()
+            current = {
+                item.criterion_id: item
+                for item in self.instance.items.prefetch_related(
+                    Prefetch("evidence_files", queryset=AssessmentEvidence.objects.alive())
+                )
+            }
+        elif not self.initial.get("visited_on"):
+            # The unsaved instance gives visited_on=None in `initial`, which would hide a
+            # field's own initial value: pre-fill today's date here.
+            self.initial["visited_on"] = timezone.localdate()
         self.criterion_fields = []
         for criterion in self.criteria:
             item = current.get(criterion.pk)
@@ -40,8 +49,9 @@ class AssessmentForm(forms.ModelForm):
                 f"note_{criterion.pk}",
                 f"evidence_{criterion.pk}",
             )
+            # The fieldset's legend names the criterion; the field says what is asked.
             self.fields[verdict_name] = forms.ChoiceField(
-                label=criterion.label,
+                label=_("Verdict"),
                 choices=Verdict.choices,
                 initial=item.verdict if item else Verdict.NOT_ASSESSED,
                 widget=forms.RadioSelect,
@@ -52,13 +62,10 @@ class AssessmentForm(forms.ModelForm):
                 initial=item.note if item else "",
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-            self.fields[evidence_name] = forms.FileField(
+            self.fields[evidence_name] = DocumentField(
+                allowed=PDF_OR_IMAGE,
                 label=_("Evidence (photo or PDF)"),
                 required=False,
-                help_text=_("Optional. A new file replaces the one already attached.")
-                if item and item.evidence
-                else _("Optional. JPEG, PNG, WebP or PDF."),
-                widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
             )
             self.criterion_fields.append(
                 {
@@ -66,7 +73,7 @@ class AssessmentForm(forms.ModelForm):
                     "verdict": self[verdict_name],
                     "note": self[note_name],
                     "evidence": self[evidence_name],
-                    "current": item,
+                    "current": list(item.evidence_files.all()) if item else [],
                 }
             )
 
@@ -83,7 +90,9 @@ class AssessmentForm(forms.ModelForm):
             upload = cleaned.get(name)
             if upload:
                 try:
-                    cleaned[name] = clean_evidence(upload)
+                    # Photos re-encoded without metadata, PDFs checked; a random stored name.
+                    cleaned[name] = clean_document(upload, allowed=PDF_OR_IMAGE)
+                    cleaned[f"{name}_name"] = str(upload.name or "")
                 except ValidationError as error:
                     self.add_error(name, error)
         return cleaned
@@ -95,6 +104,7 @@ class AssessmentForm(forms.ModelForm):
                 verdict=self.cleaned_data[f"verdict_{criterion.pk}"],
                 note=self.cleaned_data.get(f"note_{criterion.pk}", ""),
                 evidence=self.cleaned_data.get(f"evidence_{criterion.pk}") or None,
+                evidence_name=self.cleaned_data.get(f"evidence_{criterion.pk}_name", ""),
             )
             for criterion in self.criteria
         }

@@ -1,6 +1,7 @@
 """Forms for programs and cohort entries (program admin only)."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,15 @@ class ParticipationForm(forms.ModelForm):
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            NON_FIELD_ERRORS: {
+                # Django's own Indonesian text for this says the record "does not exist".
+                "unique_together": _(
+                    "This library is already in this program's cohort of that year. "
+                    "Edit that entry instead of adding another."
+                ),
+            }
+        }
 
     def __init__(self, *args, user=None, regency=None, **kwargs):
         super().__init__(*args, **kwargs)

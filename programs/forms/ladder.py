@@ -10,8 +10,11 @@ from ..models import Criterion, CriterionKind, Stage
 class StageForm(forms.ModelForm):
     class Meta:
         model = Stage
-        fields = ["order", "name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ["order", "name", "name_en", "description", "description_en"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -23,9 +26,21 @@ class CriterionForm(forms.ModelForm):
 
     class Meta:
         model = Criterion
-        fields = ["stage", "order", "name", "description", "kind", "measure", "threshold", "window_months"]
+        fields = [
+            "stage",
+            "order",
+            "name",
+            "name_en",
+            "description",
+            "description_en",
+            "kind",
+            "measure",
+            "threshold",
+            "window_months",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
+            "description_en": forms.Textarea(attrs={"rows": 2}),
             "kind": forms.RadioSelect,
         }
 

@@ -1,11 +1,11 @@
-from .assessments import Assessment, AssessmentItem, AssessmentQuerySet, Verdict
-from .cohorts import ADMIN_ONLY, FundingSource, Participation, ParticipationQuerySet, Program
+from .assessments import Assessment, AssessmentEvidence, AssessmentItem, AssessmentQuerySet, Verdict
+from .cohorts import FundingSource, Participation, ParticipationQuerySet, Program
 from .ladder import Criterion, CriterionKind, Stage
 from .progress import LibraryProgress, SnapshotReason, StageSnapshot
 
 __all__ = [
-    "ADMIN_ONLY",
     "Assessment",
+    "AssessmentEvidence",
     "AssessmentItem",
     "AssessmentQuerySet",
     "Criterion",

@@ -1,14 +1,13 @@
 """Consultants' monitoring visits and their verdicts on attested criteria."""
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import Role, ScopedQuerySet, ScopePaths
+from perpus.scopes import ASSESSOR_ROLES, ScopedQuerySet, ScopePaths
+from perpus.trash import SoftDeletable, SoftDeleteQuerySet
+from perpus.uploads import RandomUploadTo
 
 from .ladder import Criterion
 
@@ -18,7 +17,7 @@ class AssessmentQuerySet(ScopedQuerySet):
         province="library__province_id", regency="library__regency_id", library="library_id"
     )
     # Consultants record monitoring visits; the program admin may too.
-    writer_roles = frozenset({Role.ADMIN, Role.CONSULTANT})
+    writer_roles = ASSESSOR_ROLES
 
 
 class Assessment(models.Model):
@@ -61,12 +60,6 @@ class Verdict(models.TextChoices):
     NOT_ASSESSED = "not_assessed", _("Not assessed")
 
 
-def evidence_path(instance, filename):
-    """Store evidence under a random name: the path must not reveal or guess anything."""
-    suffix = PurePath(filename).suffix.lower()[:8]
-    return f"programs/evidence/{uuid.uuid4().hex}{suffix}"
-
-
 class AssessmentItem(models.Model):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="items", verbose_name=_("assessment")
@@ -78,8 +71,6 @@ class AssessmentItem(models.Model):
         _("verdict"), max_length=16, choices=Verdict.choices, default=Verdict.NOT_ASSESSED
     )
     note = models.TextField(_("note"), blank=True)
-    evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True)
-    evidence_name = models.CharField(_("evidence file name"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["criterion__stage__order", "criterion__order"]
@@ -92,5 +83,57 @@ class AssessmentItem(models.Model):
     def __str__(self):
         return f"{self.criterion}: {self.get_verdict_display()}"
 
-    def get_evidence_url(self):
-        return reverse("programs:assessment_evidence", args=[self.pk])
+
+def evidence_path(instance, filename):
+    """The evidence field's old `upload_to`; migration 0001 still names it (unused since 0003)."""
+    return RandomUploadTo("programs/evidence")(instance, filename)
+
+
+class EvidenceQuerySet(SoftDeleteQuerySet, ScopedQuerySet):
+    scope_paths = ScopePaths(
+        province="item__assessment__library__province_id",
+        regency="item__assessment__library__regency_id",
+        library="item__assessment__library_id",
+    )
+    writer_roles = ASSESSOR_ROLES
+
+
+class AssessmentEvidence(SoftDeletable):
+    """A file (PDF, or a photo re-encoded without metadata) backing one verdict.
+
+    Private: served only to users who may see the assessment. Deleting it is a soft
+    delete (restorable from the trash); the file stays while the row exists.
+    """
+
+    item = models.ForeignKey(
+        AssessmentItem,
+        # The file follows its row: evidence is removed through the trash, never by a cascade.
+        on_delete=models.PROTECT,
+        related_name="evidence_files",
+        verbose_name=_("assessed criterion"),
+    )
+    file = models.FileField(_("file"), upload_to=RandomUploadTo("programs/evidence"))
+    #: Offered as the name when the file is opened or saved.
+    name = models.CharField(_("file name"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self):
+        return self.name or self.file.name
+
+    def get_absolute_url(self):
+        return reverse("programs:evidence_file", args=[self.pk])

@@ -5,10 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import Role, ScopedQuerySet, ScopePaths
-
-#: Only the program admin configures programs, cohorts and the ladder.
-ADMIN_ONLY = frozenset({Role.ADMIN})
+from perpus.scopes import PROGRAM_ADMIN_ROLES, ScopedQuerySet, ScopePaths
 
 
 class Program(models.Model):
@@ -39,7 +36,8 @@ class ParticipationQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(
         province="library__province_id", regency="library__regency_id", library="library_id"
     )
-    writer_roles = ADMIN_ONLY
+    # Only the program admin configures programs, cohorts and the ladder.
+    writer_roles = PROGRAM_ADMIN_ROLES
 
 
 class Participation(models.Model):

@@ -2,16 +2,32 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..measures import get_measure, measure_label, measure_unit
 
 
+def in_language(indonesian: str, english: str) -> str:
+    """The English text under English when there is one, else the Indonesian (no query).
+
+    The ladder is data the program admin edits, so its names are stored in both
+    languages of the interface (not in the translation catalogue, which only knows
+    the text it was shipped with).
+    """
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return indonesian
+
+
 class Stage(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), help_text=_("Lower comes first."))
-    name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name (Indonesian)"), max_length=100)
+    name_en = models.CharField(
+        _("name (English)"), max_length=100, blank=True, help_text=_("Shown in English; empty: the Indonesian name.")
+    )
+    description = models.TextField(_("description (Indonesian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -24,12 +40,12 @@ class Stage(models.Model):
 
     @property
     def label(self) -> str:
-        """The name, translated when it is one of the default ladder's (no query)."""
-        return gettext(self.name)
+        """The name in the current language (no query)."""
+        return in_language(self.name, self.name_en)
 
     @property
     def description_label(self) -> str:
-        return gettext(self.description) if self.description else ""
+        return in_language(self.description, self.description_en)
 
 
 class CriterionKind(models.TextChoices):
@@ -42,8 +58,12 @@ class Criterion(models.Model):
         Stage, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("stage")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(
+        _("name (English)"), max_length=200, blank=True, help_text=_("Shown in English; empty: the Indonesian name.")
+    )
+    description = models.TextField(_("description (Indonesian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=CriterionKind.choices)
     measure = models.CharField(
         _("measure"),
@@ -84,12 +104,12 @@ class Criterion(models.Model):
 
     @property
     def label(self) -> str:
-        """The name, translated when it is one of the default ladder's (no query)."""
-        return gettext(self.name)
+        """The name in the current language (no query)."""
+        return in_language(self.name, self.name_en)
 
     @property
     def measure_label(self):
-        """Label of the criterion's measure, registered or planned (no query)."""
+        """Label of the criterion's registered measure, else its name (no query)."""
         return measure_label(self.measure) if self.measure else ""
 
     @property

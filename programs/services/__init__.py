@@ -1,6 +1,7 @@
 """Business rules of the programs app: stage computation and assessments."""
 
-from .assessments import assessment_create, assessment_update
+from .assessments import assessment_create, assessment_update, evidence_delete, evidence_restore
+from .ladder import criterion_save, ladder_changed, ladder_delete, stage_save
 from .progress import (
     CriterionResult,
     LibraryResult,
@@ -17,6 +18,12 @@ __all__ = [
     "assessment_create",
     "assessment_update",
     "compute_progress",
+    "criterion_save",
+    "evidence_delete",
+    "evidence_restore",
+    "ladder_changed",
+    "ladder_delete",
     "load_ladder",
     "recompute_progress",
+    "stage_save",
 ]

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.db import transaction
 
-from ..models import Assessment, AssessmentItem, Criterion, Verdict
+from ..models import Assessment, AssessmentEvidence, AssessmentItem, Criterion, Verdict
 from .progress import recompute_progress
 
 
@@ -17,11 +17,13 @@ class ItemInput:
 
     verdict: str = Verdict.NOT_ASSESSED
     note: str = ""
-    #: A cleaned file (see `programs.uploads.clean_evidence`) or None to keep the current one.
+    #: A cleaned file (`perpus.uploads.clean_document`) to add, or None.
     evidence: object | None = None
+    #: The name the uploader gave the file, offered when it is opened.
+    evidence_name: str = ""
 
 
-def _save_items(assessment: Assessment, items: dict[int, ItemInput]) -> None:
+def _save_items(assessment: Assessment, items: dict[int, ItemInput], user) -> None:
     existing = {item.criterion_id: item for item in assessment.items.all()}
     criteria = Criterion.objects.in_bulk(list(items))
     for criterion_id, data in items.items():
@@ -32,12 +34,12 @@ def _save_items(assessment: Assessment, items: dict[int, ItemInput]) -> None:
         )
         item.verdict = data.verdict
         item.note = data.note
-        if data.evidence is not None:
-            if item.evidence:
-                item.evidence.delete(save=False)
-            item.evidence_name = str(getattr(data.evidence, "name", ""))[:200]
-            item.evidence.save(data.evidence.name, data.evidence, save=False)
         item.save()
+        if data.evidence is not None:
+            # A new file is added beside the earlier ones; removing one is a soft delete.
+            evidence = AssessmentEvidence(item=item, name=data.evidence_name[:200], uploaded_by=user)
+            evidence.file.save(data.evidence.name, data.evidence, save=False)
+            evidence.save()
 
 
 @transaction.atomic
@@ -61,7 +63,7 @@ def assessment_create(
         findings=findings,
         recommendations=recommendations,
     )
-    _save_items(assessment, items or {})
+    _save_items(assessment, items or {}, author)
     recompute_progress(library_ids=[library.pk])
     return assessment
 
@@ -80,6 +82,20 @@ def assessment_update(
     assessment.findings = findings
     assessment.recommendations = recommendations
     assessment.save()
-    _save_items(assessment, items or {})
+    _save_items(assessment, items or {}, assessment.author)
     recompute_progress(library_ids=[assessment.library_id])
     return assessment
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: AssessmentEvidence, user) -> AssessmentEvidence:
+    """Put an evidence file in the trash (soft delete; the file stays). Returns it."""
+    evidence.mark_deleted(user)
+    return evidence
+
+
+@transaction.atomic
+def evidence_restore(*, evidence: AssessmentEvidence, user) -> AssessmentEvidence:
+    """Bring an evidence file back from the trash. Returns it."""
+    evidence.mark_restored()
+    return evidence

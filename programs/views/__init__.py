@@ -4,8 +4,9 @@ from .assessments import (
     AssessmentDetailView,
     AssessmentListView,
     assessment_create,
-    assessment_evidence,
     assessment_update,
+    evidence_delete,
+    evidence_file,
 )
 from .cohorts import (
     ParticipationCreateView,
@@ -48,8 +49,9 @@ __all__ = [
     "StageDeleteView",
     "StageUpdateView",
     "assessment_create",
-    "assessment_evidence",
     "assessment_update",
+    "evidence_delete",
+    "evidence_file",
     "dashboard",
     "ladder_recompute",
     "library_progress",

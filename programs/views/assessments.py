@@ -1,24 +1,23 @@
 """Monitoring visits: consultants of the province record them; the library's scope reads them."""
 
-import mimetypes
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, ListView
 
 from perpus.mixins import ScopedViewMixin
-from perpus.scopes import can_change, can_create
+from perpus.scopes import can_create
+from perpus.uploads import serve_file
 from villages.models import Library
 
 from .. import services
 from ..forms import AssessmentForm
-from ..models import Assessment, AssessmentItem, Criterion, CriterionKind
-from .common import RoleRequiredMixin
+from ..models import Assessment, AssessmentEvidence, Criterion, CriterionKind
+from .common import RoleRequiredMixin, can_edit_assessment
 
 
 def _attested_criteria():
@@ -53,14 +52,13 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
         return super().get_queryset().select_related("library", "author")
 
     def get_context_data(self, **kwargs):
-        items = self.object.items.select_related("criterion__stage").order_by(
-            "criterion__stage__order", "criterion__order", "criterion_id"
+        items = (
+            self.object.items.select_related("criterion__stage")
+            .prefetch_related(Prefetch("evidence_files", queryset=AssessmentEvidence.objects.alive()))
+            .order_by("criterion__stage__order", "criterion__order", "criterion_id")
         )
         return super().get_context_data(
-            items=items,
-            can_edit=self.object.author_id == self.request.user.pk
-            and can_change(self.request.user, self.object),
-            **kwargs,
+            items=items, can_edit=can_edit_assessment(self.request.user, self.object), **kwargs
         )
 
 
@@ -102,7 +100,7 @@ def assessment_update(request, pk):
     assessment = get_object_or_404(
         Assessment.objects.for_user(request.user).select_related("library"), pk=pk
     )
-    if assessment.author_id != request.user.pk or not can_change(request.user, assessment):
+    if not can_edit_assessment(request.user, assessment):
         raise PermissionDenied
     form = AssessmentForm(
         request.POST or None,
@@ -128,18 +126,30 @@ def assessment_update(request, pk):
     )
 
 
-@login_required
-def assessment_evidence(request, pk):
-    """Serve an evidence file to users who may see its assessment (404 for everyone else)."""
-    item = get_object_or_404(
-        AssessmentItem.objects.filter(assessment__in=Assessment.objects.for_user(request.user)),
-        pk=pk,
+def _evidence_in_scope(user):
+    return AssessmentEvidence.objects.alive().filter(
+        item__assessment__in=Assessment.objects.for_user(user)
     )
-    if not item.evidence:
-        raise Http404
-    name = PurePath(item.evidence.name).name
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(item.evidence.open("rb"), content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+
+
+@require_safe
+@login_required
+def evidence_file(request, pk):
+    """Serve an evidence file (private) to users who may see its assessment; 404 for others."""
+    evidence = get_object_or_404(_evidence_in_scope(request.user), pk=pk)
+    return serve_file(evidence.file, public=False, filename=evidence.name or None)
+
+
+@require_POST
+@login_required
+def evidence_delete(request, pk):
+    """Put an evidence file in the trash (its assessment's author; restorable from the trash)."""
+    evidence = get_object_or_404(
+        _evidence_in_scope(request.user).select_related("item__assessment"), pk=pk
+    )
+    assessment = evidence.item.assessment
+    if not can_edit_assessment(request.user, assessment):
+        raise PermissionDenied
+    services.evidence_delete(evidence=evidence, user=request.user)
+    messages.success(request, gettext("The evidence was deleted. It can be restored from the trash."))
+    return redirect(assessment)

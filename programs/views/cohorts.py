@@ -80,9 +80,9 @@ class ParticipationListView(ScopedViewMixin, RoleRequiredMixin, ListView):
             "program": self.request.GET.get("program", "").strip(),
             "funding": self.request.GET.get("funding", "").strip(),
         }
-        if self.filters["year"].isdigit():
+        if self.filters["year"].isdecimal():
             qs = qs.filter(year=int(self.filters["year"]))
-        if self.filters["program"].isdigit():
+        if self.filters["program"].isdecimal():
             qs = qs.filter(program_id=int(self.filters["program"]))
         if self.filters["funding"] in FundingSource.values:
             qs = qs.filter(funding_source=self.filters["funding"])
@@ -104,11 +104,21 @@ class _ParticipationFormMixin(SavedMessageMixin):
     template_name = "programs/participation_form.html"
     saved_message = _("The cohort entry was saved.")
 
-    def get_regency(self):
-        regency = self.request.GET.get("regency", "").strip()
-        if not regency and getattr(self, "object", None) is not None and self.object.pk:
-            regency = self.object.library.regency_id or ""
-        return regency
+    def get_regency(self) -> str:
+        """The regency whose libraries the form lists: a valid choice of the filter, else the
+        entry's own regency, else "" (agency libraries). One query, cached."""
+        if not hasattr(self, "_regency"):
+            self.regency_form = RegencyFilterForm(
+                {"regency": self.request.GET.get("regency", "")}, user=self.request.user
+            )
+            regency = ""
+            # A bad value (unknown code, NUL byte...) is ignored, never sent to the database.
+            if self.regency_form.is_valid() and self.regency_form.cleaned_data["regency"]:
+                regency = self.regency_form.cleaned_data["regency"].pk
+            elif getattr(self, "object", None) is not None and self.object.pk:
+                regency = self.object.library.regency_id or ""
+            self._regency = regency
+        return self._regency
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -116,8 +126,9 @@ class _ParticipationFormMixin(SavedMessageMixin):
         return kwargs
 
     def get_context_data(self, **kwargs):
+        regency = self.get_regency()
         regency_form = RegencyFilterForm(
-            {"regency": self.get_regency()} if self.get_regency() else None, user=self.request.user
+            {"regency": regency} if regency else None, user=self.request.user
         )
         return super().get_context_data(regency_form=regency_form, **kwargs)
 

@@ -5,7 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse_lazy
 
-from perpus.scopes import scope_of
+from perpus.scopes import can_change, has_ability
 
 
 class RoleRequiredMixin(LoginRequiredMixin):
@@ -14,7 +14,7 @@ class RoleRequiredMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if scope_of(request.user).is_empty:
+        if not has_ability(request.user, "staff"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -25,7 +25,7 @@ class ProgramAdminMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not scope_of(request.user).is_national:
+        if not has_ability(request.user, "configure_program"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -48,7 +48,16 @@ class SavedMessageMixin:
 
 
 def is_program_admin(user) -> bool:
-    return scope_of(user).is_national
+    return has_ability(user, "configure_program")
 
 
 LADDER_URL = reverse_lazy("programs:ladder")
+
+
+def can_edit_assessment(user, assessment) -> bool:
+    """Whether `user` may change `assessment` and its evidence: its author, while in scope.
+
+    (No query beyond loaded FKs and a consultant's provinces.) The author rule is the
+    only one programs adds to `perpus.scopes.can_change`.
+    """
+    return assessment.author_id == user.pk and can_change(user, assessment)

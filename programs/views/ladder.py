@@ -3,18 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, TemplateView, UpdateView
 
-from perpus.scopes import scope_of
+from perpus.scopes import has_ability
 
 from ..forms import CriterionForm, StageForm
 from ..models import Criterion, Stage
+from .. import services
 from ..services import load_ladder, recompute_progress
-from .common import LADDER_URL, ProgramAdminMixin, RoleRequiredMixin, SavedMessageMixin, is_program_admin
+from .common import LADDER_URL, ProgramAdminMixin, RoleRequiredMixin, is_program_admin
 
 
 class LadderView(RoleRequiredMixin, TemplateView):
@@ -26,12 +28,20 @@ class LadderView(RoleRequiredMixin, TemplateView):
         )
 
 
-class _LadderEditMixin(ProgramAdminMixin, SavedMessageMixin):
+class _LadderEditMixin(ProgramAdminMixin):
+    """Saves through the ladder services, which recompute every library's stage."""
+
     template_name = "programs/form.html"
     success_url = LADDER_URL
-    saved_message = _(
-        "The ladder was saved. Stages are recomputed every night, or now with “Recompute all stages”."
-    )
+
+    def form_valid(self, form):
+        obj = form.save(commit=False)
+        if isinstance(obj, Stage):
+            self.object = services.stage_save(stage=obj)
+        else:
+            self.object = services.criterion_save(criterion=obj)
+        messages.success(self.request, gettext("The ladder was saved and every library's stage recomputed."))
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class StageCreateView(_LadderEditMixin, CreateView):
@@ -57,7 +67,7 @@ class CriterionCreateView(_LadderEditMixin, CreateView):
 
     def get_initial(self):
         stage = self.request.GET.get("stage", "")
-        return {"stage": stage} if stage.isdigit() else {}
+        return {"stage": stage} if stage.isdecimal() else {}
 
 
 class CriterionUpdateView(_LadderEditMixin, UpdateView):
@@ -74,9 +84,11 @@ class _LadderDeleteView(ProgramAdminMixin, DeleteView):
         return super(ProgramAdminMixin, self).get_form_kwargs()
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, gettext("Deleted from the ladder."))
-        return response
+        services.ladder_delete(obj=self.object)
+        messages.success(
+            self.request, gettext("Deleted from the ladder; every library's stage was recomputed.")
+        )
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class StageDeleteView(_LadderDeleteView):
@@ -92,7 +104,7 @@ def ladder_recompute(request):
     """Recompute every library's stage now (program admin; POST only)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not scope_of(request.user).is_national:
+    if not has_ability(request.user, "configure_program"):
         raise PermissionDenied
     summary = recompute_progress()
     messages.success(

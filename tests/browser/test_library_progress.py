@@ -23,8 +23,9 @@ def ladder_without_training(transactional_db):
     """
     if not Criterion.objects.exists():
         # An earlier transactional test flushed the rows the data migration installed.
-        migration = import_module("programs.migrations.0002_default_program_and_ladder")
-        migration.install(apps, None)
+        import_module("programs.migrations.0002_default_program_and_ladder").install(apps, None)
+        names = import_module("programs.migrations.0004_ladder_names_in_both_languages")
+        names.to_both_languages(apps, None)
     Criterion.objects.filter(measure__in=["spptik_trained", "work_plans"]).delete()
 
 
@@ -63,7 +64,7 @@ def test_regency_staff_register_library_and_consultant_assessment_moves_its_stag
     page.get_by_role("link", name="Catat penilaian").click()
     page.get_by_label("Tanggal kunjungan").fill("2026-11-02")
     page.get_by_label("Temuan").fill("Buka empat hari seminggu, pengunjung anak-anak ramai.")
-    opening_hours = Criterion.objects.get(name="Regular opening hours confirmed")
+    opening_hours = Criterion.objects.get(name_en="Regular opening hours confirmed")
     page.locator(f"input[name=verdict_{opening_hours.pk}][value=met]").check()
     page.get_by_role("button", name="Simpan penilaian").click()
 

@@ -4,11 +4,13 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from programs.models import Assessment, AssessmentItem, LibraryProgress, Verdict
+from perpus import trash
+from programs.models import Assessment, AssessmentEvidence, LibraryProgress, Verdict
 
 from .factories import AssessmentFactory
 
@@ -123,13 +125,16 @@ def test_photo_evidence_is_reencoded_without_metadata_and_served_in_scope(
     photo = SimpleUploadedFile("bukti.jpg", jpeg_bytes((3000, 2000), exif=exif.tobytes()), "image/jpeg")
     data = form_data(ladder, **{f"evidence_{ladder['accredited'].pk}": photo})
     assert login(consultant).post(reverse("programs:assessment_create", args=[library.pk]), data).status_code == 302
-    item = AssessmentItem.objects.get()
-    with item.evidence.open("rb") as stored, Image.open(stored) as image:
+    evidence = AssessmentEvidence.objects.get()
+    assert evidence.name == "bukti.jpg" and "bukti" not in evidence.file.name
+    with evidence.file.open("rb") as stored, Image.open(stored) as image:
         assert max(image.size) == 1600
         assert not image.getexif()
-    url = reverse("programs:assessment_evidence", args=[item.pk])
+    url = reverse("programs:evidence_file", args=[evidence.pk])
     response = login(regency_staff).get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response["Content-Disposition"].startswith("inline")
+    assert "private" in response["Cache-Control"] and response["X-Content-Type-Options"] == "nosniff"
     assert login(other_regency_staff).get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
@@ -154,7 +159,7 @@ def _bomb_png():
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("notes.txt", b"hello", "JPEG, PNG or WebP"),
+        ("notes.txt", b"hello", "not accepted here"),
         ("fake.jpg", b"this is not an image at all", "not a photo we can read"),
         ("broken.jpg", None, "damaged or incomplete"),
         ("fake.pdf", b"<html>", "not a real PDF"),
@@ -195,5 +200,74 @@ def test_too_large_evidence_is_refused(login, consultant, library, ladder, setti
 def test_pdf_evidence_is_kept(login, consultant, library, ladder):
     response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("sk.pdf", b"%PDF-1.4 test"))
     assert response.status_code == 302
-    item = AssessmentItem.objects.get()
-    assert item.evidence.read() == b"%PDF-1.4 test"
+    evidence = AssessmentEvidence.objects.get()
+    assert evidence.file.read() == b"%PDF-1.4 test"
+    assert evidence.file.name.endswith(".pdf") and "sk.pdf" not in evidence.file.name
+    response = login(consultant).get(evidence.get_absolute_url())
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline")
+
+
+def test_new_assessment_form_prefills_today_and_names_each_criterion_once(login, consultant, library, ladder):
+    client = login(consultant)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("programs:assessment_create", args=[library.pk])).content.decode()
+    assert f'name="visited_on" value="{date.today().isoformat()}"' in page
+    assert page.count(ladder["accredited"].label) == 1
+    assert "Verdict" in page
+
+
+@pytest.fixture
+def evidence(login, consultant, library, ladder):
+    response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("sk.pdf", b"%PDF-1.4 test"))
+    assert response.status_code == 302
+    return AssessmentEvidence.objects.get()
+
+
+def test_evidence_view_answers_post_with_405(login, consultant, evidence):
+    assert login(consultant).post(evidence.get_absolute_url()).status_code == 405
+
+
+def test_evidence_is_soft_deleted_and_restored_from_the_trash(
+    login, consultant, second_consultant, outside_consultant, regency_staff, evidence, client
+):
+    url = reverse("programs:evidence_delete", args=[evidence.pk])
+    assessment = evidence.item.assessment
+    assert login(consultant).get(url).status_code == 405
+    assert login(outside_consultant).post(url).status_code == 404
+    assert login(second_consultant).post(url).status_code == 403
+    assert login(regency_staff).post(url).status_code == 403
+    client.logout()
+    assert client.post(url).status_code == 302 and "login" in client.post(url).url
+    evidence.refresh_from_db()
+    assert evidence.deleted_at is None
+
+    response = login(consultant).post(url)
+    assert response.status_code == 302 and response.url == assessment.get_absolute_url()
+    evidence.refresh_from_db()
+    assert evidence.deleted_at is not None and evidence.deleted_by == consultant
+    assert evidence.file.storage.exists(evidence.file.name)  # the file stays: restorable
+    assert login(consultant).get(evidence.get_absolute_url()).status_code == 404
+    page = login(consultant).get(assessment.get_absolute_url()).content.decode()
+    assert 'data-testid="evidence"' not in page
+
+    kind = trash.kind("evidence")
+    assert kind is not None and kind.model is AssessmentEvidence
+    assert list(kind.deleted_for(second_consultant)) == []
+    listed = list(kind.deleted_for(consultant))
+    assert listed == [evidence]
+    assert "sk.pdf" in kind.title(listed[0]) and kind.parent_url(listed[0]) == assessment.get_absolute_url()
+    with pytest.raises(PermissionDenied):
+        kind.restore(evidence, second_consultant)
+    kind.restore(evidence, consultant)
+    evidence.refresh_from_db()
+    assert evidence.deleted_at is None
+    assert login(regency_staff).get(evidence.get_absolute_url()).status_code == 200
+
+
+def test_editing_adds_evidence_beside_the_earlier_file(login, consultant, evidence, ladder):
+    assessment = evidence.item.assessment
+    upload = SimpleUploadedFile("sk2.pdf", b"%PDF-1.4 second")
+    data = form_data(ladder, **{f"evidence_{ladder['accredited'].pk}": upload})
+    assert login(consultant).post(reverse("programs:assessment_update", args=[assessment.pk]), data).status_code == 302
+    assert sorted(e.name for e in AssessmentEvidence.objects.alive()) == ["sk.pdf", "sk2.pdf"]

@@ -64,6 +64,29 @@ def test_duplicate_cohort_entry_is_refused(login, program_admin, library, tpbis)
     assert response.status_code == 200
     assert response.context["form"].errors
     assert Participation.objects.count() == 1
+    # Indonesian by default: a clear message, not Django's "... ini tidak ada".
+    page = response.content.decode()
+    assert "sudah ada dalam kohort" in page
+    assert "tidak ada" not in page
+
+
+@pytest.mark.parametrize("value", ["%00", "63.11%00", "x", "99.99"])
+def test_bad_regency_filter_is_ignored(login, program_admin, library, tpbis, value):
+    entry = ParticipationFactory(library=library, program=tpbis)
+    client = login(program_admin)
+    response = client.get(reverse("programs:participation_create") + f"?regency={value}")
+    assert response.status_code == 200
+    assert library not in response.context["form"].fields["library"].queryset
+    response = client.get(reverse("programs:participation_update", args=[entry.pk]) + f"?regency={value}")
+    assert response.status_code == 200
+    assert library in response.context["form"].fields["library"].queryset
+
+
+@pytest.mark.parametrize("param", ["year", "program", "funding"])
+def test_list_filters_ignore_nul_and_odd_digits(login, program_admin, param):
+    client = login(program_admin)
+    for value in ("%00", "%C2%B9", "1%00"):
+        assert client.get(reverse("programs:participation_list") + f"?{param}={value}").status_code == 200
 
 
 def test_list_is_scoped(login, consultant, library, outside_library, tpbis):
@@ -126,3 +149,13 @@ def test_program_list_needs_a_role(login, no_role_user, client):
     assert login(no_role_user).get(reverse("programs:program_list")).status_code == 403
     client.logout()
     assert client.get(reverse("programs:program_list")).status_code == 302
+
+
+def test_nul_bytes_in_the_cohort_form_are_refused_with_messages(login, program_admin, library, tpbis):
+    url = reverse("programs:participation_create") + f"?regency={library.regency_id}"
+    data = {"library": "\x00", "program": f"{tpbis.pk}\x00", "year": "2022\x00", "funding_source": "\x00",
+            "books_received": "\x00", "computers_received": "0", "notes": "a\x00b"}
+    response = login(program_admin).post(url, data)
+    assert response.status_code == 200
+    assert {"library", "program", "year", "funding_source", "books_received", "notes"} <= set(response.context["form"].errors)
+    assert not Participation.objects.exists()

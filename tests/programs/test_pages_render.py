@@ -38,3 +38,21 @@ def test_admin_pages_render(login, program_admin, library, language):
     page = client.get(reverse("programs:ladder")).content.decode()
     expected = "Hitung ulang semua tahap" if language == "id" else "Recompute all stages"
     assert expected in page
+
+
+def test_read_only_pages_answer_post_with_405(login, program_admin, library, settings):
+    """Every programs page that only shows something refuses POST (nothing changes)."""
+    assessment = AssessmentFactory(library=library, author=program_admin)
+    client = login(program_admin)
+    urls = [
+        reverse("programs:program_list"),
+        reverse("programs:participation_list"),
+        reverse("programs:ladder"),
+        reverse("programs:assessment_list"),
+        reverse("programs:assessment_detail", args=[assessment.pk]),
+        reverse("programs:library_progress", args=[library.pk]),
+        reverse("programs:dashboard"),
+        reverse("programs:evidence_file", args=[1]),
+    ]
+    for url in urls:
+        assert client.post(url).status_code == 405, url

@@ -2,14 +2,18 @@
 
 from datetime import date, timedelta
 
-import pytest
-from django.template import Context, Template
-from django.test import RequestFactory
-from django.urls import reverse
-from django.contrib.auth.models import AnonymousUser
+import re
+from pathlib import Path
 
-from programs.models import StageSnapshot, Verdict
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
+import programs
+from programs.models import SnapshotReason, StageSnapshot, Verdict
+from programs.selectors import library_section, progress_panel
 from programs.services import recompute_progress
+from villages.sections import library_sections
 from tests.factories import LibraryFactory, VillageFactory
 
 from .factories import AssessmentFactory, AssessmentItemFactory
@@ -68,24 +72,78 @@ def test_unregistered_measure_says_data_not_yet_recorded(client, library, monkey
     assert "No stage reached yet" in page
 
 
-def _render_panel(library, user):
-    request = RequestFactory().get("/")
-    request.user = user
-    return Template('{% load progress %}{% library_progress library as p %}{{ p.stage }}').render(
-        Context({"library": library, "request": request})
-    )
-
-
-def test_panel_tag_runs_a_fixed_number_of_queries(ladder, measure_data, consultant, django_assert_num_queries):
+def test_panel_selector_runs_a_fixed_number_of_queries(ladder, measure_data, consultant, django_assert_num_queries):
     libraries = [LibraryFactory(village=VillageFactory(code=f"63.11.01.20{n:02d}")) for n in range(1, 4)]
     for library in libraries:
         measure_data.points[library.pk] = 10
     recompute_progress(library_ids=[lib.pk for lib in libraries])
     # Ladder (2) + stored progress (1) + consultant's provinces (1) + latest verdicts (1).
     with django_assert_num_queries(5):
-        assert _render_panel(libraries[0], consultant) == "A"
+        assert progress_panel(libraries[0], consultant)["stage"] == ladder["A"]
     with django_assert_num_queries(3):
-        assert _render_panel(libraries[1], AnonymousUser()) == "A"
+        assert progress_panel(libraries[1], AnonymousUser())["stage"] == ladder["A"]
+
+
+def test_library_page_gets_the_panel_from_the_registered_section(client, library, ladder, measure_data):
+    measure_data.points[library.pk] = 10
+    recompute_progress(library_ids=[library.pk])
+    sections = {part.key: part for part in library_sections(library, AnonymousUser())}
+    assert sections["progress"].template == "programs/_library_section.html"
+    assert sections["progress"].data["stage"] == ladder["A"]
+    # No template tag reads the stage: the panel's template only formats `section`.
+    assert not (Path(programs.__file__).parent / "templatetags").exists()
+    page = english(client).get(reverse("villages:library_detail", args=[library.pk])).content.decode()
+    assert 'data-testid="current-stage">A<' in page
+
+
+@pytest.mark.parametrize("fixture", ["regency_library", "province_library"])
+def test_agency_library_is_not_on_the_village_ladder(client, request, fixture):
+    agency = request.getfixturevalue(fixture)
+    recompute_progress(library_ids=[agency.pk])
+    assert library_section(agency, AnonymousUser()) is None
+    page = english(client).get(reverse("villages:library_detail", args=[agency.pk])).content.decode()
+    assert 'data-testid="library-progress"' not in page
+    assert ", needs ≥" not in page and ", perlu ≥" not in page
+    page = english(client).get(reverse("programs:library_progress", args=[agency.pk])).content.decode()
+    assert 'data-testid="not-on-ladder"' in page
+    assert ", needs ≥" not in page and "current-stage" not in page and "Stage history" not in page
+
+
+def _chart_ids_and_script_position(page):
+    """(ids of the charts, whether chartkick.js is loaded before every chart's inline script)."""
+    ids = re.findall(r'<div id="(chart-[0-9a-f]+)"', page)
+    library_at = page.find("chartkick/chartkick.js")
+    bundle_at = page.find("chartkick/Chart.bundle.js")
+    inline_at = [page.find("document.currentScript.previousElementSibling", page.find(i)) for i in ids]
+    loaded_first = library_at != -1 and bundle_at != -1 and all(
+        bundle_at < library_at < at for at in inline_at
+    )
+    return ids, loaded_first
+
+
+def test_charts_are_drawn_at_once_on_dashboard_and_progress_page(login, program_admin, assessed_library):
+    """Each chart's inline script reads `document.currentScript`; it is null when the script
+    runs later from the "chartkick:load" event, so Chart.js must already be loaded."""
+    # A stage change this month, so the dashboard draws its second chart too.
+    StageSnapshot.objects.create(
+        library=assessed_library, stage=None, stage_order=0, date=date.today() - timedelta(days=40),
+        reason=SnapshotReason.CHANGE,
+    )
+    client = login(program_admin)
+    page = client.get(reverse("programs:dashboard")).content.decode()
+    ids, loaded_first = _chart_ids_and_script_position(page)
+    assert len(ids) == 2 and loaded_first
+    page = client.get(reverse("programs:library_progress", args=[assessed_library.pk])).content.decode()
+    ids, loaded_first = _chart_ids_and_script_position(page)
+    assert len(ids) == 1 and loaded_first
+    # The chart's JSON sits right before its inline script, as chartkick's script expects.
+    assert re.search(r'<script id="chart-[0-9a-f]+-json" type="application/json">.*?</script>\s*<script>', page, re.S)
+
+
+@pytest.mark.parametrize("name, args", [("dashboard", []), ("library_progress", ["pk"])])
+def test_read_only_pages_answer_post_with_405(login, program_admin, library, name, args):
+    url = reverse(f"programs:{name}", args=[library.pk for _ in args])
+    assert login(program_admin).post(url).status_code == 405
 
 
 def test_progress_page_draws_history(client, assessed_library, measure_data, ladder):

@@ -190,7 +190,7 @@ def test_default_ladder_is_installed_by_migration(db):
     assert maju.get(measure="floor_area_m2").threshold == 56
     windowed = Criterion.objects.get(stage__name="Inklusi sosial", measure="months_with_community_activities")
     assert (windowed.threshold, windowed.window_months) == (12, 12)
-    assert Criterion.objects.filter(kind=CriterionKind.ATTESTED, name="Accredited").exists()
+    assert Criterion.objects.filter(kind=CriterionKind.ATTESTED, name_en="Accredited", name="Terakreditasi").exists()
 
 
 def test_default_ladder_with_unregistered_measures_gives_no_stage(library):

@@ -3,7 +3,8 @@
 import datetime
 
 from tests.factories import LibraryFactory, VillageFactory
-from villages import demo, measures
+from programs.measures import library as measures
+from villages import demo
 from villages.demo_profiles import seed_profiles
 from villages.models import LibraryStatistic, OpeningHours
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from activities.models import ReviewStatus
 from programs.measures import get_measure
 
-from .records_factories import PartnershipFactory, ProductFactory, StoryFactory, SupportFactory
+from tests.activities.records_factories import PartnershipFactory, ProductFactory, StoryFactory, SupportFactory
 
 pytestmark = pytest.mark.django_db
 VERIFIED = ReviewStatus.VERIFIED

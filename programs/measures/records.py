@@ -1,4 +1,4 @@
-"""Measures of the progress ladder computed from partnerships, support, products and stories.
+"""Measures read from partnerships, support, products and stories (activities app).
 
 Each counts VERIFIED, non-deleted records and runs one aggregate query for all
 the libraries asked about (see `programs.measures`).
@@ -12,10 +12,9 @@ from collections.abc import Collection
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from programs.measures import register
+from activities.models import ImpactStory, Partnership, Product, SupportRecord
 
-from .models import ImpactStory, Partnership, Product, SupportRecord
-from .models.partnerships import active_on_q
+from . import register
 
 
 def _per_library(queryset, aggregate) -> dict[int, int]:
@@ -26,7 +25,7 @@ def _per_library(queryset, aggregate) -> dict[int, int]:
 @register("active_partnerships", _("Partnerships in force"), windowed=False, unit=_("partnerships"))
 def active_partnerships(library_ids: Collection[int], start: datetime.date | None, end: datetime.date):
     """Verified partnerships in force on `end`, per library (one query)."""
-    qs = Partnership.objects.verified().filter(active_on_q(end), library_id__in=library_ids)
+    qs = Partnership.objects.verified().active_on(end).filter(library_id__in=library_ids)
     return _per_library(qs, Count("pk"))
 
 
@@ -61,5 +60,5 @@ def product_income(library_ids: Collection[int], start: datetime.date | None, en
 @register("impact_stories", _("Impact stories with consent"), windowed=False, unit=_("stories"))
 def impact_stories(library_ids: Collection[int], start: datetime.date | None, end: datetime.date):
     """Verified impact stories with recorded consent, collected by `end`, per library (one query)."""
-    qs = ImpactStory.objects.public().filter(library_id__in=library_ids, happened_on__lte=end)
+    qs = ImpactStory.objects.verified().with_consent().filter(library_id__in=library_ids, happened_on__lte=end)
     return _per_library(qs, Count("pk"))

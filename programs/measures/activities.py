@@ -1,4 +1,4 @@
-"""Measures from activities, for the computed criteria of the progress ladder.
+"""Measures read from activities (activities app), for the computed criteria of the ladder.
 
 Every measure counts VERIFIED, non-deleted activities in which the library took
 part: as organiser (`library`) or among the other libraries involved
@@ -17,9 +17,9 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from programs.measures import register
+from activities.models import COMMUNITY_KINDS, Activity, ActivityKind, TrainingType
 
-from .models import COMMUNITY_KINDS, Activity, ActivityKind, TrainingType
+from . import register
 
 Involved = Activity.libraries.through
 

@@ -8,7 +8,7 @@ import pytest
 from programs.measures import MEASURES, get_measure
 from tests.factories import LibraryFactory, VillageFactory
 
-from .factories import LibraryStatisticFactory, OpeningHoursFactory
+from tests.villages.factories import LibraryStatisticFactory, OpeningHoursFactory
 
 NAMES = [
     "has_manager",

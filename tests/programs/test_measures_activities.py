@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from activities import measures
+from programs.measures import activities as measures
 from programs.measures import MEASURES
 
-from .factories import ActivityFactory
+from tests.activities.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
 

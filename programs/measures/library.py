@@ -1,4 +1,4 @@
-"""Measures of the progress ladder read from library profiles, hours and monthly statistics.
+"""Measures read from library profiles, opening hours and monthly statistics (villages).
 
 Each function answers for many libraries at once with one aggregate query
 (see `programs.measures` for the contract). Libraries without data are left
@@ -14,9 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, F, Sum
 from django.utils.translation import gettext_lazy as _
 
-from programs.measures import register
+from villages.models import Library, LibraryStatistic, OpeningHours
 
-from .models import Library, LibraryStatistic, OpeningHours
+from . import register
 
 
 def _profile_number(field: str, library_ids: Collection[int]) -> dict[int, int]:

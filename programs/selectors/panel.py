@@ -1,14 +1,32 @@
-"""What a library's progress panel shows, built with a fixed number of queries."""
+"""What a library's progress panel shows: stage, criteria met, what is missing.
+
+The one place the panel's data is read. The library page gets it through the
+`LibrarySection` registered in `ProgramsConfig.ready()` (`library_section`), the
+progress page through `progress_panel`; templates only format it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perpus.scopes import can_create, can_view
+from django.db.models import Prefetch
 
-from .models import Assessment, AssessmentItem, CriterionKind, LibraryProgress, Verdict
-from .services import compute_progress, load_ladder
+from perpus.scopes import can_create, can_view
+from villages.models import LibraryLevel
+
+from ..models import (
+    Assessment,
+    AssessmentEvidence,
+    AssessmentItem,
+    CriterionKind,
+    LibraryProgress,
+    Verdict,
+)
+from ..services import compute_progress, load_ladder
+
+#: The ladder is the village-library ladder; province and regency libraries are agencies.
+LADDER_LEVELS = frozenset({LibraryLevel.VILLAGE})
 
 
 @dataclass
@@ -33,18 +51,27 @@ class StageRow:
         return [row for row in self.criteria if not row.met]
 
 
+def is_on_ladder(library) -> bool:
+    """Whether the progress ladder applies to `library` (village libraries only; no query)."""
+    return library.level in LADDER_LEVELS
+
+
 def _stored_rows(progress: LibraryProgress) -> dict[int, dict]:
     return {int(key): value for key, value in (progress.criteria or {}).items()}
 
 
-def library_progress_context(library, user) -> dict:
-    """The panel's data for `library` as seen by `user`.
+def progress_panel(library, user) -> dict:
+    """Return the panel's data for `library` as seen by `user`.
 
-    Queries: stored progress (1), ladder (2), latest verdicts with evidence for users
-    in scope (1), a consultant's provinces (1, cached per request); when no progress is
-    stored or the ladder changed since, the computation runs live (one query per
-    measure and one for verdicts) without saving.
+    For a library not on the ladder (an agency library) returns `{"library",
+    "on_ladder": False}` without a query. Otherwise queries: stored progress (1),
+    ladder (2), latest verdicts for users in scope (1, plus 1 for their evidence), a
+    consultant's provinces (1, cached per request); when no progress is stored or
+    the ladder changed since, the computation runs live (one query per measure and
+    one for verdicts) without saving.
     """
+    if not is_on_ladder(library):
+        return {"library": library, "on_ladder": False}
     in_scope = bool(user and user.is_authenticated and can_view(user, library))
     stages = load_ladder()
     progress = LibraryProgress.objects.filter(library_id=library.pk).select_related("stage").first()
@@ -52,14 +79,12 @@ def library_progress_context(library, user) -> dict:
         [s.updated_at for s in stages] + [c.updated_at for s in stages for c in s.criteria.all()],
         default=None,
     )
-    stored: dict[int, dict] = {}
-    current_stage = None
-    computed_at = None
     is_live = progress is None or (ladder_changed is not None and ladder_changed > progress.computed_at)
     if is_live:
         result = compute_progress(library_ids=[library.pk], ladder=stages)[library.pk]
         stored = {pk: item.as_json() for pk, item in result.criteria.items()}
         current_stage = result.stage
+        computed_at = None
     else:
         stored = _stored_rows(progress)
         current_stage = progress.stage
@@ -73,16 +98,21 @@ def library_progress_context(library, user) -> dict:
             )
             .exclude(verdict=Verdict.NOT_ASSESSED)
             .select_related("assessment")
+            .prefetch_related(Prefetch("evidence_files", queryset=AssessmentEvidence.objects.alive()))
             .order_by("-assessment__visited_on", "-assessment_id")
         )
         for item in rows:
             items.setdefault(item.criterion_id, item)
 
     stage_rows = []
-    current_order = current_stage.order if current_stage else None
+    current_key = (current_stage.order, current_stage.pk) if current_stage else None
     for stage in stages:
-        reached = current_stage is not None and (stage.order, stage.pk) <= (current_order, current_stage.pk)
-        row = StageRow(stage=stage, reached=reached, is_current=current_stage is not None and stage.pk == current_stage.pk)
+        reached = current_key is not None and (stage.order, stage.pk) <= current_key
+        row = StageRow(
+            stage=stage,
+            reached=reached,
+            is_current=current_stage is not None and stage.pk == current_stage.pk,
+        )
         for criterion in stage.criteria.all():
             data = stored.get(criterion.pk, {})
             value = data.get("value")
@@ -99,6 +129,7 @@ def library_progress_context(library, user) -> dict:
     next_stage = next((row for row in stage_rows if not row.reached), None)
     return {
         "library": library,
+        "on_ladder": True,
         "stage": current_stage,
         "computed_at": computed_at,
         "is_live": is_live,
@@ -106,4 +137,16 @@ def library_progress_context(library, user) -> dict:
         "next_stage": next_stage,
         "in_scope": in_scope,
         "can_assess": in_scope and can_create(user, Assessment),
+        # The library page links to the progress page; the progress page does not.
+        "show_history_link": True,
     }
+
+
+def library_section(library, user, request=None) -> dict | None:
+    """The panel on a library's page (`villages.sections`), or None for agency libraries.
+
+    Same queries as `progress_panel`.
+    """
+    if not is_on_ladder(library):
+        return None
+    return progress_panel(library, user)

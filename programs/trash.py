@@ -1,0 +1,50 @@
+"""Assessment evidence in the trash (`perpus.trash`), registered by `ProgramsConfig.ready()`."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from perpus.trash import TrashKind
+
+from .models import Assessment, AssessmentEvidence
+from .services import evidence_restore
+
+
+def deleted_evidence_for(user):
+    """Deleted evidence `user` may restore: of assessments they wrote and may still change (lazy)."""
+    if user is None or not user.is_authenticated:
+        return AssessmentEvidence.objects.none()
+    editable = Assessment.objects.editable_by(user).filter(author=user)
+    return (
+        AssessmentEvidence.objects.deleted()
+        .filter(item__assessment__in=editable)
+        .select_related("item__assessment__library", "item__criterion")
+        .order_by("-deleted_at", "-pk")
+    )
+
+
+def restore(evidence: AssessmentEvidence, user) -> AssessmentEvidence:
+    """Restore `evidence` if `user` may (PermissionDenied otherwise); one query to check."""
+    if not deleted_evidence_for(user).filter(pk=evidence.pk).exists():
+        raise PermissionDenied
+    return evidence_restore(evidence=evidence, user=user)
+
+
+def title(evidence: AssessmentEvidence) -> str:
+    """What the trash lists: the file, its criterion and library (no query after `deleted_for`)."""
+    item = evidence.item
+    return f"{evidence} · {item.criterion.label} · {item.assessment.library.name}"
+
+
+def parent_url(evidence: AssessmentEvidence) -> str:
+    return evidence.item.assessment.get_absolute_url()
+
+
+EVIDENCE = TrashKind(
+    key="evidence",
+    model=AssessmentEvidence,
+    deleted_for=deleted_evidence_for,
+    restore=restore,
+    title=title,
+    parent_url=parent_url,
+)
