@@ -89,8 +89,11 @@ def awaiting_verification(querysets: dict) -> list:
 
 
 def verifiable_count(querysets: dict) -> int:
-    """How many records of `querysets` wait for verification (one count query per type)."""
-    return sum(qs.awaiting_verification().count() for qs in querysets.values())
+    """How many records of `querysets` wait for verification (one query: a count over a UNION)."""
+    parts = [qs.awaiting_verification().order_by().values_list("pk") for qs in querysets.values()]
+    if not parts:
+        return 0
+    return parts[0].union(*parts[1:], all=True).count() if len(parts) > 1 else parts[0].count()
 
 
 def queue_count(user) -> int:

@@ -138,7 +138,7 @@ def record_bulk_verify(*, records, user) -> BulkResult:
     """
     result = BulkResult()
     for record in records:
-        if not can_verify(user, record):
+        if record.awaiting != "verification" or not can_verify(user, record):
             continue
         try:
             with transaction.atomic():

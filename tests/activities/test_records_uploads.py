@@ -9,7 +9,17 @@ from django.urls import reverse
 from PIL import Image
 
 from activities.models import Partnership, Product
-from activities.record_uploads import clean_document, clean_photo
+from perpus.uploads import PDF_OR_IMAGE, clean_image
+from perpus.uploads import clean_document as clean_any_document
+
+
+def clean_photo(upload):
+    return clean_image(upload)
+
+
+def clean_document(upload):
+    """What the records' forms do with a document upload (PDF or image)."""
+    return clean_any_document(upload, allowed=PDF_OR_IMAGE)
 
 from .records_factories import valid_post
 
@@ -56,7 +66,7 @@ def test_too_large_file_is_refused_with_sizes(settings):
 
 
 @pytest.mark.parametrize("name,content,code", [
-    ("mou.docx", b"PK..", "bad_document_type"),
+    ("mou.docx", b"PK..", "bad_type"),
     ("mou.pdf", b"<html>", "not_pdf"),
 ])
 def test_bad_documents_are_refused(name, content, code):

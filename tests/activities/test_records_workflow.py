@@ -14,7 +14,7 @@ KEYS = list(FACTORIES)
 
 
 def post(client, key, record, action, **extra):
-    return client.post(reverse(f"activities:{key}_transition", args=[record.pk]), {"action": action, **extra})
+    return client.post(reverse(f"activities:{key}_{action}", args=[record.pk]), extra)
 
 
 @pytest.mark.parametrize("key", KEYS)
