@@ -200,10 +200,6 @@ class Activity(ReviewedRecord):
     def get_absolute_url(self):
         return reverse("activities:activity_detail", args=[self.pk])
 
-    def get_edit_url(self):
-        """Used by the shared `record_actions` tag to offer "Edit"."""
-        return reverse("activities:activity_update", args=[self.pk])
-
     @property
     def participants_total(self) -> int:
         """Men plus women: every participant once (no query)."""
