@@ -210,3 +210,18 @@ def test_start_panel_shows_queue_count_and_drafts(login, consultant, regency_sta
     body = login(regency_staff).get(reverse("start")).content.decode()
     assert 'data-testid="queue-count">0<' in body
     assert "1 draf" in body
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_queue_of_every_type_is_paged_in_sql(login, consultant, regency_library, regency_staff, django_assert_num_queries, count):
+    from .records_factories import FACTORIES
+
+    for _ in range(count):
+        ActivityFactory(library=regency_library, status="submitted", needs_check=False)
+        FACTORIES["partnership"](library=regency_library, status="submitted", needs_check=False, submitted_at=timezone.now())
+    client = login(consultant)
+    # 5 as above, count and keys of the UNION, one fetch per type on the page, verifiable count.
+    with django_assert_num_queries(10):
+        response = client.get(reverse("activities:queue"))
+    assert response.context["total"] == 2 * count and response.context["verifiable"] == 2 * count
+    assert len(response.context["items"]) == min(2 * count, 50)
