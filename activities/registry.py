@@ -41,8 +41,11 @@ class RecordType:
     search_fields: tuple[str, ...]
     #: The record's own file fields → whether visitors may get it when the record is public.
     files: dict[str, bool] = field(default_factory=dict)
-    #: Whether visitors have pages of their own for this type (`<key>_public_list`…).
-    has_public_pages: bool = False
+    #: What visitors may search in on the type's public pages (never a private field);
+    #: empty when the type has no public pages of its own (`<key>_public_list`…).
+    public_search_fields: tuple[str, ...] = ()
+    #: Relations the record's page shows besides the library, its places, author and verifier.
+    detail_related: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -55,6 +58,10 @@ class RecordType:
     @property
     def model_name(self) -> str:
         return self.model._meta.model_name
+
+    @property
+    def has_public_pages(self) -> bool:
+        return bool(self.public_search_fields)
 
     @property
     def list_url(self) -> str:
@@ -126,7 +133,7 @@ TYPES: dict[str, RecordType] = {
             date_field="reported_on",
             search_fields=("name", "group_name", "description", "library__name"),
             files={"photo": True},
-            has_public_pages=True,
+            public_search_fields=("name", "group_name", "description", "library__name"),
         ),
         RecordType(
             key="story",
@@ -137,7 +144,9 @@ TYPES: dict[str, RecordType] = {
             date_field="happened_on",
             search_fields=("title", "story", "person_name", "library__name"),
             files={"photo": True},
-            has_public_pages=True,
+            # The person's name is private: never searchable by visitors.
+            public_search_fields=("title", "story", "person_description", "library__name"),
+            detail_related=("consent_recorded_by",),
         ),
     )
 }

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import scope_of
 from villages.models import Province, Regency
 
 from ..models import (

@@ -20,12 +20,6 @@ from .common import PAGE_SIZE, type_or_404
 
 _PLACES = ("library__village", "library__regency", "library__province")
 
-#: What visitors may search in, by type: never a private field (a story's person).
-PUBLIC_SEARCH = {
-    "product": ("name", "group_name", "description", "library__name"),
-    "story": ("title", "story", "person_description", "library__name"),
-}
-
 
 @require_safe
 def activity_public_list(request):
@@ -50,7 +44,7 @@ def public_list(request, key):
         words = form.cleaned_data["q"]
         if words:
             match = Q()
-            for name in PUBLIC_SEARCH[key]:
+            for name in shown.public_search_fields:
                 match |= Q(**{f"{name}__icontains": words})
             qs = qs.filter(match)
         region = form.cleaned_data["region"]

@@ -13,7 +13,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -63,13 +62,8 @@ def record_list(request, key):
 def record_detail(request, key, pk):
     """The page of one record of type `key` for its scope (one query)."""
     record_type = type_or_404(key)
-    related = ["created_by", "verified_by"]
-    if key == "story":
-        related.append("consent_recorded_by")
-    record = get_record(request, key, pk, related=related)
+    record = get_record(request, key, pk, related=("created_by", "verified_by", *record_type.detail_related))
     context = {"record_type": record_type, "record": record, **action_context(request, record)}
-    if key == "partnership":
-        context["is_active"] = record.is_active_on(timezone.localdate())
     return render(request, record_type.template("detail"), context)
 
 

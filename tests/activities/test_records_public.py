@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from PIL import Image
 
-from activities.models import ImpactStory, Product, ReviewStatus
+from activities.models import ImpactStory, ReviewStatus
 
 from .records_factories import PartnershipFactory, ProductFactory, StoryFactory, SupportFactory
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity, Partnership, RecordEvent
-from activities.registry import record_types, record_url
+from activities.registry import record_url
 
 from .factories import ActivityFactory
 
