@@ -1,25 +1,17 @@
-"""Demo data of the activities app, written through the services so every record has its history.
+"""Demo data of the activities app from the seed stories (shared/seeds), as verified records.
 
-Activities: Demo activities: the seed stories (shared/seeds) as verified records, written through the services.
+Everything goes through the services (created, submitted, checked where needed,
+verified), so each record has its history. Idempotent: a record with the same title
+and library is left as it is.
 
-The three reported events keep their real dates, places and people. The two
-Lampihong Kanan community activities are illustrative (their summary says so)
-and dated in the last months, so the ladder's activity measures show something.
-Idempotent: an activity with the same title and organiser is left as it is.
-
-Partnerships, products, support and a story: Demo partnerships, products, support and an impact story from the seed stories.
-
-* Balangan (seed 002): on Thursday 22 April 2022 in Paringin, the Dinas Perpustakaan
-  dan Kearsipan signed agreements with schools from kindergarten to senior high
-  (mobile library service) and with LKSA Al-Tamar (library service at the
-  orphanage), monitored by Perpusnas consultant Syaicho Aziz.
-* Blitar (seed 004): crafts and food from the six beneficiary villages, shown at
-  the Dinas showroom (Jl. Raya Kediri Blitar No. 912) on 3 December 2020 and sold
-  online during the pandemic.
-
-The story names no school and no product: those below are plausible examples,
-marked as such. Every record goes through the services (created, submitted,
-checked where needed, verified), so its history is complete. Idempotent.
+* Activities: the three reported events keep their real dates, places and people; the
+  two Lampihong Kanan community activities are illustrative (their summary says so) and
+  dated in the last months, so the ladder's activity measures show something.
+* Balangan (seed 002): on 22 April 2022 in Paringin the Dinas Perpustakaan dan Kearsipan
+  signed agreements with schools (mobile library) and LKSA Al-Tamar, monitored by
+  Perpusnas consultant Syaicho Aziz. The schools named are plausible examples.
+* Blitar (seed 004): crafts and food of six villages shown at the Dinas showroom on
+  3 December 2020 and sold online; the products named are examples, marked as such.
 """
 
 from __future__ import annotations

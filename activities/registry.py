@@ -56,10 +56,6 @@ class RecordType:
         return self.model._meta.verbose_name_plural
 
     @property
-    def model_name(self) -> str:
-        return self.model._meta.model_name
-
-    @property
     def has_public_pages(self) -> bool:
         return bool(self.public_search_fields)
 

@@ -225,3 +225,8 @@ def test_queue_of_every_type_is_paged_in_sql(login, consultant, regency_library,
         response = client.get(reverse("activities:queue"))
     assert response.context["total"] == 2 * count and response.context["verifiable"] == 2 * count
     assert len(response.context["items"]) == min(2 * count, 50)
+
+
+def test_queue_is_for_reviewers_only(login, library_manager, province_staff):
+    for user in (library_manager, province_staff):
+        assert login(user).get(reverse("activities:queue")).status_code == 403
