@@ -1,45 +1,113 @@
-from django.contrib import admin
+"""Admin of the reviewed records, their attachments and history.
 
-from .models import Activity, ActivityDocument, ActivityPhoto, RecordEvent
+The admin is the program admin's backstop; everyday entry and review go through
+the portal's pages. Nothing is hard-deleted here: deleting a record or an attachment
+goes through the same services as the portal (soft delete, logged in the history),
+and the "restore" action brings it back.
+"""
 
-REVIEW_FIELDS = (
-    "status",
-    "needs_check",
-    "submitted_at",
-    "checked_by",
-    "verified_at",
-    "verified_by",
-    "return_reason",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "version",
-    "deleted_at",
-    "province",
-    "regency",
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Activity,
+    ActivityDocument,
+    ActivityPhoto,
+    ImpactStory,
+    Partnership,
+    Product,
+    RecordEvent,
+    ReviewedRecord,
+    SupportRecord,
 )
+from .services import attachment_delete, attachment_restore, record_delete, record_restore
+
+
+def _run(modeladmin, request, objects, service) -> int:
+    done = 0
+    for obj in objects:
+        try:
+            service(obj)
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(getattr(error, "messages", [])) or gettext("Not allowed.")
+            modeladmin.message_user(request, f"{obj}: {text}", messages.WARNING)
+        else:
+            done += 1
+    return done
+
+
+class SoftDeleteAdmin(admin.ModelAdmin):
+    """Deletes and restores through the services, never with a real DELETE."""
+
+    actions = ["soft_delete_selected", "restore_selected"]
+
+    def soft_delete(self, obj, user):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def restore(self, obj, user):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # Django's bulk action deletes rows for real.
+        return actions
+
+    def delete_model(self, request, obj):
+        _run(self, request, [obj], lambda o: self.soft_delete(o, request.user))
+
+    def delete_queryset(self, request, queryset):
+        _run(self, request, queryset, lambda o: self.soft_delete(o, request.user))
+
+    def get_deleted_objects(self, objs, request):
+        # Nothing else is deleted with a soft delete: don't list (or require permissions for) relations.
+        return [str(obj) for obj in objs], {}, set(), []
+
+    @admin.action(description=_("Delete selected (they can be restored)"), permissions=["change"])
+    def soft_delete_selected(self, request, queryset):
+        done = _run(self, request, queryset.filter(deleted_at__isnull=True), lambda o: self.soft_delete(o, request.user))
+        self.message_user(request, gettext("%(count)d deleted.") % {"count": done})
+
+    @admin.action(description=_("Restore selected"), permissions=["change"])
+    def restore_selected(self, request, queryset):
+        done = _run(self, request, queryset.filter(deleted_at__isnull=False), lambda o: self.restore(o, request.user))
+        self.message_user(request, gettext("%(count)d restored.") % {"count": done})
+
+
+class ReviewedRecordAdmin(SoftDeleteAdmin):
+    """Edits here bypass the history, so the review fields are read-only."""
+
+    # Links typed without a scheme are read as https (Django 6.0's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_select_related = ("library", "province", "regency")
+    list_filter = ("status", "province")
+    readonly_fields = ReviewedRecord.REVIEW_FIELDS
+    autocomplete_fields = ("library",)
+    show_full_result_count = False
+
+    def soft_delete(self, obj, user):
+        record_delete(record=obj, user=user, reason=gettext("Deleted in the admin."))
+
+    def restore(self, obj, user):
+        record_restore(record=obj, user=user)
 
 
 class ActivityPhotoInline(admin.TabularInline):
     model = ActivityPhoto
     extra = 0
-    fields = ("thumbnail", "alt_text", "is_person_photo", "consent_recorded")
-    readonly_fields = ("thumbnail",)
+    fields = ("thumbnail", "alt_text", "is_person_photo", "consent_recorded", "deleted_at")
+    readonly_fields = ("thumbnail", "deleted_at")
+    can_delete = False
 
 
 class ActivityDocumentInline(admin.TabularInline):
     model = ActivityDocument
     extra = 0
-    fields = ("title", "kind", "is_private", "file")
-
-
-class ReviewedRecordAdmin(admin.ModelAdmin):
-    """Admin for reviewed records: edits here bypass history, so review fields are read-only."""
-
-    list_select_related = ("library", "province", "regency")
-    list_filter = ("status", "province")
-    readonly_fields = REVIEW_FIELDS
-    autocomplete_fields = ("library",)
+    fields = ("title", "kind", "is_private", "file", "deleted_at")
+    readonly_fields = ("deleted_at",)
+    can_delete = False
 
 
 @admin.register(Activity)
@@ -48,26 +116,63 @@ class ActivityAdmin(ReviewedRecordAdmin):
     list_filter = ("status", "kind", "level", "province")
     search_fields = ("title", "venue", "library__name")
     date_hierarchy = "start_date"
-    # Partnership is registered by the partnerships module (other branch); no autocomplete on it here.
-    autocomplete_fields = ("library", "libraries", "regions")
-    raw_id_fields = ("partnership",)
+    autocomplete_fields = ("library", "libraries", "regions", "partnership")
     inlines = [ActivityPhotoInline, ActivityDocumentInline]
 
 
-@admin.register(ActivityPhoto)
-class ActivityPhotoAdmin(admin.ModelAdmin):
-    list_display = ("alt_text", "activity", "is_person_photo", "consent_recorded", "created_at")
-    list_filter = ("is_person_photo", "consent_recorded")
+@admin.register(Partnership)
+class PartnershipAdmin(ReviewedRecordAdmin):
+    list_display = ("title", "partner_name", "partner_type", "library", "signed_on", "valid_until", "status")
+    list_filter = ("status", "partner_type", "kind")
+    search_fields = ("title", "partner_name", "library__name")
+    date_hierarchy = "signed_on"
+
+
+@admin.register(SupportRecord)
+class SupportRecordAdmin(ReviewedRecordAdmin):
+    list_display = ("title", "kind", "year", "amount", "library", "status")
+    list_filter = ("status", "kind", "regulation_type", "budget_source")
+    search_fields = ("title", "number", "library__name")
+
+
+@admin.register(Product)
+class ProductAdmin(ReviewedRecordAdmin):
+    list_display = ("name", "group_name", "category", "library", "price", "income", "status")
+    list_filter = ("status", "category")
+    search_fields = ("name", "group_name", "library__name")
+    date_hierarchy = "reported_on"
+
+
+@admin.register(ImpactStory)
+class ImpactStoryAdmin(ReviewedRecordAdmin):
+    list_display = ("title", "library", "happened_on", "consent_given", "name_public", "status")
+    list_filter = ("status", "consent_given")
+    search_fields = ("title", "library__name")
+    readonly_fields = (*ReviewedRecord.REVIEW_FIELDS, "consent_recorded_by")
+
+
+class AttachmentAdmin(SoftDeleteAdmin):
     list_select_related = ("activity",)
     autocomplete_fields = ("activity",)
+    readonly_fields = ("deleted_at", "deleted_by")
+
+    def soft_delete(self, obj, user):
+        attachment_delete(attachment=obj, user=user)
+
+    def restore(self, obj, user):
+        attachment_restore(obj, user)
+
+
+@admin.register(ActivityPhoto)
+class ActivityPhotoAdmin(AttachmentAdmin):
+    list_display = ("alt_text", "activity", "is_person_photo", "consent_recorded", "created_at", "deleted_at")
+    list_filter = ("is_person_photo", "consent_recorded")
 
 
 @admin.register(ActivityDocument)
-class ActivityDocumentAdmin(admin.ModelAdmin):
-    list_display = ("title", "kind", "is_private", "activity", "created_at")
+class ActivityDocumentAdmin(AttachmentAdmin):
+    list_display = ("title", "kind", "is_private", "activity", "created_at", "deleted_at")
     list_filter = ("kind", "is_private")
-    list_select_related = ("activity",)
-    autocomplete_fields = ("activity",)
 
 
 @admin.register(RecordEvent)
@@ -83,5 +188,6 @@ class RecordEventAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-
-from . import admin_records  # noqa: E402,F401  (partnerships, support, products, stories)
+    def has_delete_permission(self, request, obj=None):
+        # The history is what makes every change undoable: never deleted.
+        return False

@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Activities")
+
+    def ready(self):
+        from villages.sections import LibrarySection, register
+
+        from .selectors import library_section
+        from .services.trash import register_trash_kinds
+
+        register_trash_kinds()
+        # After the progress panel (programs, order 50): what the library has done.
+        register(
+            LibrarySection(
+                key="activities",
+                template="activities/_library_section.html",
+                selector=library_section,
+                order=60,
+            )
+        )

@@ -5,14 +5,14 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import Role, scope_of
-from villages.models import Library, LibraryLevel, Province, Regency
+from perpus.uploads import ANY_DOCUMENT, DocumentField, PhotoField
+from villages.models import Library, Province, Regency
 
 from ..models import (
     MEETING_KINDS,
@@ -25,8 +25,7 @@ from ..models import (
     Partnership,
     ReviewStatus,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from .base import DATE, CodeChoiceField, RecordForm, regency_choices
 
 
 def _number(kind: str):
@@ -42,21 +41,6 @@ def default_level(user) -> str:
     }.get(scope_of(user).role, ActivityLevel.NATIONAL)
 
 
-def default_organiser(user) -> int | None:
-    """The id of the user's own library or agency library (at most one query)."""
-    scope = scope_of(user)
-    if scope.role == Role.LIBRARY_MANAGER:
-        return scope.library_id
-    level = {Role.REGENCY_STAFF: LibraryLevel.REGENCY, Role.PROVINCE_STAFF: LibraryLevel.PROVINCE}.get(
-        scope.role
-    )
-    if level is None:
-        return None
-    return (
-        Library.objects.editable_by(user).filter(level=level).values_list("pk", flat=True).first()
-    )
-
-
 def regions_for(user):
     """Regencies an activity of `user` may involve: those of the provinces they enter data for (lazy)."""
     if scope_of(user).is_national:
@@ -64,9 +48,7 @@ def regions_for(user):
     return Regency.objects.filter(province__in=Library.objects.editable_by(user).values("province_id"))
 
 
-class ActivityForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class ActivityForm(RecordForm):
     class Meta:
         model = Activity
         fields = [
@@ -119,21 +101,16 @@ class ActivityForm(forms.ModelForm):
         }
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         fields = self.fields
-        fields["library"].queryset = Library.objects.editable_by(user).order_by("level", "name")
         fields["libraries"].queryset = Library.objects.for_user(user).order_by("name")
         fields["regions"].queryset = regions_for(user).order_by("code")
         fields["partnership"].queryset = Partnership.objects.for_user(user).alive()
         fields["funding_amount"].label = _("Amount (Rp)")
         fields["funding_source"].choices = [("", _("Not recorded")), *FundingSource.choices]
-        if self.instance.pk:
-            fields["version"].initial = self.instance.version
-        else:
+        if not self.instance.pk:
             today = timezone.localdate()
             self.initial.setdefault("level", default_level(user))
-            self.initial.setdefault("library", default_organiser(user))
             self.initial.setdefault("start_date", today)
             self.initial.setdefault("end_date", today)
             if scope_of(user).regency_id:
@@ -156,7 +133,7 @@ class ActivityForm(forms.ModelForm):
     def _layout(self, helper, total_html) -> FormHelper:
         meeting_kinds = " ".join(sorted(MEETING_KINDS))
         helper.layout = Layout(
-            "version",
+            *(["version"] if "version" in self.fields else []),
             Fieldset(
                 gettext("What and who"),
                 "title",
@@ -195,29 +172,15 @@ class ActivityForm(forms.ModelForm):
         return {"libraries": self.cleaned_data["libraries"], "regions": self.cleaned_data["regions"]}
 
 
-def regency_choices(data, user):
-    """Regencies offered by a region filter (lazy): those of the chosen province, else of the
-    user's scope; a regency already chosen stays valid so a shared link keeps working."""
-    province, chosen = data.get("province"), data.get("regency")
-    if province:
-        q = Q(province_id=province)
-    elif user is not None and user.is_authenticated and not scope_of(user).is_national:
-        q = Q(pk__in=Regency.objects.for_user(user).values("pk"))
-    else:
-        q = Q(pk__in=[])
-    if chosen:
-        q |= Q(pk=chosen)
-    return Regency.objects.filter(q)
-
-
 class ActivityFilterForm(forms.Form):
     """The filters of the activity lists; invalid fields are simply not applied."""
 
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False)
-    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.all(), required=False)
-    regency = forms.ModelChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
+    province = CodeChoiceField(label=_("Province"), queryset=Province.objects.all(), required=False)
+    regency = CodeChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
+    library = forms.IntegerField(widget=forms.HiddenInput, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
     status = forms.ChoiceField(label=_("Status"), required=False)
@@ -233,10 +196,12 @@ class ActivityFilterForm(forms.Form):
             del self.fields["status"]
         self.fields["regency"].queryset = regency_choices(self.data if self.is_bound else {}, user)
 
-    def filter(self, qs):
-        """Apply the valid filters to `qs` (lazy)."""
+    def filter(self, qs, record_type=None):
+        """Apply the valid filters to `qs` (lazy); invalid ones are left out."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
+        if data.get("library"):
+            qs = qs.involving([data["library"]]).distinct()
         if data.get("q"):
             qs = qs.filter(title__icontains=data["q"])
         for name in ("kind", "level", "status"):
@@ -254,7 +219,7 @@ class ActivityFilterForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    photo = forms.ImageField(label=_("Photo"))
+    photo = PhotoField(label=_("Photo"))
     alt_text = forms.CharField(
         label=_("Description"), max_length=200, help_text=_("What the photo shows, for screen readers.")
     )
@@ -269,7 +234,7 @@ class PhotoForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    file = forms.FileField(label=_("File"))
+    file = DocumentField(label=_("File"), allowed=ANY_DOCUMENT)
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Document type"))
     is_private = forms.BooleanField(

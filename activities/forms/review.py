@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import scope_of
 from villages.models import Province, Regency
 
-from ..models import ActivityKind, reviewed_models
-from .activities import DATE, regency_choices
+from ..models import ActivityKind
+from .base import DATE, CodeChoiceField, regency_choices
 
 
 class ReturnForm(forms.Form):
@@ -33,16 +33,18 @@ class QueueFilterForm(forms.Form):
 
     type = forms.ChoiceField(label=_("Type"), required=False)
     kind = forms.ChoiceField(label=_("Kind of activity"), required=False)
-    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
-    regency = forms.ModelChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
+    province = CodeChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
+    regency = CodeChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
     date_from = forms.DateField(label=_("Submitted from"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Submitted until"), required=False, widget=DATE)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         scope = scope_of(user)
+        from ..registry import record_types  # the registry imports the entry forms lazily
+
         self.fields["type"].choices = [("", _("All types"))] + [
-            (m._meta.model_name, m._meta.verbose_name_plural.capitalize()) for m in reviewed_models()
+            (t.key, str(t.label_plural).capitalize()) for t in record_types()
         ]
         self.fields["kind"].choices = [("", _("All kinds")), *ActivityKind.choices]
         self.fields["province"].empty_label = _("All provinces")
@@ -53,11 +55,11 @@ class QueueFilterForm(forms.Form):
         self.fields["regency"].queryset = regency_choices(self.data if self.is_bound else {}, user)
 
     def filters(self) -> dict:
-        """The valid filters as keyword arguments of `queue_items` (validates the form)."""
+        """The valid filters as keyword arguments of `queue_querysets` (validates the form)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {
-            "model_name": data.get("type") or "",
+            "type_key": data.get("type") or "",
             "kind": data.get("kind") or "",
             "province": data.get("province"),
             "regency": data.get("regency"),

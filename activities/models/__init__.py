@@ -1,4 +1,4 @@
-from django.apps import apps
+"""The models of the activities app; the reviewed record types are listed in `activities.registry`."""
 
 from .activities import (
     COMMUNITY_KINDS,
@@ -19,25 +19,6 @@ from .partnerships import AgreementKind, PartnerType, Partnership, PartnershipQu
 from .products import IncomePeriod, Product, ProductCategory
 from .stories import ImpactStory, StoryQuerySet
 from .support import BudgetSource, RegulationType, SupportKind, SupportRecord
-
-
-def reviewed_models() -> list[type[ReviewedRecord]]:
-    """Every concrete model that goes through review, in app-loading order (no query).
-
-    Found from the app registry, so models added by any app (partnerships,
-    support, products, stories...) join the queue, the trash and the history pages
-    without being listed here.
-    """
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, ReviewedRecord) and not model._meta.abstract
-    ]
-
-
-def reviewed_model(name: str) -> type[ReviewedRecord] | None:
-    """The reviewed model whose `model_name` is `name` ("activity", "partnership"...), or None."""
-    return next((m for m in reviewed_models() if m._meta.model_name == name), None)
 
 
 __all__ = [
@@ -72,6 +53,4 @@ __all__ = [
     "SupportKind",
     "SupportRecord",
     "TrainingType",
-    "reviewed_model",
-    "reviewed_models",
 ]

@@ -7,7 +7,6 @@ people are public only with recorded consent and documents marked private
 (attendance lists) are served only to the record's scope.
 """
 
-import uuid
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
@@ -15,10 +14,12 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from .base import RecordQuerySet, ReviewedRecord
+from perpus.trash import SoftDeletable, SoftDeleteQuerySet
+from perpus.uploads import RandomUploadTo
+
+from .base import RecordQuerySet, ReviewedRecord, ReviewStatus
 
 
 class ActivityKind(models.TextChoices):
@@ -199,10 +200,6 @@ class Activity(ReviewedRecord):
     def get_absolute_url(self):
         return reverse("activities:activity_detail", args=[self.pk])
 
-    def get_edit_url(self):
-        """Used by the shared `record_actions` tag to offer "Edit"."""
-        return reverse("activities:activity_update", args=[self.pk])
-
     @property
     def participants_total(self) -> int:
         """Men plus women: every participant once (no query)."""
@@ -261,39 +258,34 @@ class Activity(ReviewedRecord):
             raise ValidationError(errors)
 
 
-@deconstructible
-class RandomName:
-    """Store uploads under random names in `folder`: paths must not be guessable."""
-
-    def __init__(self, folder: str):
-        self.folder = folder
-
-    def __call__(self, instance, filename):
-        suffix = PurePosixPath(filename).suffix.lower()[:8]
-        return f"activities/{self.folder}/{uuid.uuid4().hex}{suffix}"
-
-    def __eq__(self, other):
-        return isinstance(other, RandomName) and other.folder == self.folder
+def _public_activity_q(prefix: str = "activity__") -> Q:
+    """Filter for attachments whose activity is public: verified, live, published library (no query)."""
+    return Q(
+        **{
+            f"{prefix}status": ReviewStatus.VERIFIED,
+            f"{prefix}deleted_at__isnull": True,
+            f"{prefix}library__is_published": True,
+        }
+    )
 
 
-upload_photo_small = RandomName("photos/small")
-upload_photo_large = RandomName("photos/large")
-upload_document = RandomName("documents")
-
-
-class ActivityPhotoQuerySet(models.QuerySet):
+class ActivityPhotoQuerySet(SoftDeleteQuerySet):
     def public(self):
-        """Photos visitors may see: not of people, or of people who consented (lazy)."""
-        return self.filter(Q(is_person_photo=False) | Q(consent_recorded=True))
+        """Photos visitors may see (lazy): live, of a public activity, and not of people
+        unless they consented."""
+        return self.alive().filter(_public_activity_q()).filter(
+            Q(is_person_photo=False) | Q(consent_recorded=True)
+        )
 
 
-class ActivityPhoto(models.Model):
+class ActivityPhoto(SoftDeletable):
+
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity")
     )
     # Only resized, re-encoded copies are kept: never the uploaded original (EXIF, GPS).
-    image = models.ImageField(_("photo"), upload_to=upload_photo_large)
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=upload_photo_small)
+    image = models.ImageField(_("photo"), upload_to=RandomUploadTo("activities/photos/large"))
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomUploadTo("activities/photos/small"))
     alt_text = models.CharField(
         _("description"), max_length=200, help_text=_("What the photo shows, for screen readers.")
     )
@@ -318,8 +310,9 @@ class ActivityPhoto(models.Model):
         return self.alt_text
 
     @property
-    def is_public(self) -> bool:
-        return not self.is_person_photo or self.consent_recorded
+    def shows_without_consent(self) -> bool:
+        """Whether the photo shows people who did not consent: never public (no query)."""
+        return self.is_person_photo and not self.consent_recorded
 
 
 class DocumentKind(models.TextChoices):
@@ -330,7 +323,13 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ActivityDocument(models.Model):
+class ActivityDocumentQuerySet(SoftDeleteQuerySet):
+    def public(self):
+        """Documents visitors may get (lazy): live, not private, of a public activity."""
+        return self.alive().filter(_public_activity_q(), is_private=False)
+
+
+class ActivityDocument(SoftDeletable):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="documents", verbose_name=_("activity")
     )
@@ -338,13 +337,15 @@ class ActivityDocument(models.Model):
         _("document type"), max_length=12, choices=DocumentKind.choices, default=DocumentKind.REPORT
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=upload_document)
+    file = models.FileField(_("file"), upload_to=RandomUploadTo("activities/documents"))
     is_private = models.BooleanField(
         _("private"),
         default=True,
         help_text=_("Private documents (attendance lists always) are shown only to the record's staff."),
     )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = ActivityDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]

@@ -14,7 +14,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import ScopedQuerySet, ScopePaths, checker_q, scope_of, verifier_q
+from perpus.scopes import (
+    EDITABLE_STATUSES,
+    ScopedQuerySet,
+    ScopePaths,
+    checker_q,
+    editable_q,
+    scope_of,
+    verifier_q,
+    visible_q,
+)
 
 
 class ReviewStatus(models.TextChoices):
@@ -23,10 +32,6 @@ class ReviewStatus(models.TextChoices):
     CHECKED = "checked", _("Checked by the regency")
     VERIFIED = "verified", _("Verified")
     RETURNED = "returned", _("Returned to the author")
-
-
-# Statuses in which the author's scope may still edit a record: defined with the rules.
-from perpus.scopes import EDITABLE_STATUSES  # noqa: E402,F401
 
 
 class RecordQuerySet(ScopedQuerySet):
@@ -50,6 +55,27 @@ class RecordQuerySet(ScopedQuerySet):
         Models with consent rules narrow this further.
         """
         return self.verified().filter(library__is_published=True)
+
+    def content_editable_by(self, user):
+        """Live records whose content `user` may edit now: the queryset form of
+        `perpus.scopes.can_edit_content` (lazy)."""
+        qs = self.editable_by(user).alive()
+        if scope_of(user).is_national:
+            return qs
+        return qs.filter(status__in=EDITABLE_STATUSES)
+
+    def restorable_by(self, user):
+        """Deleted records `user` may restore: the queryset form of `perpus.scopes.can_restore` (lazy)."""
+        scope = scope_of(user)
+        if scope.is_national:
+            return self.deleted()
+        editable = Q(status__in=EDITABLE_STATUSES) & editable_q(scope, self.scope_paths, self.writer_roles)
+        verified = (
+            Q(status=ReviewStatus.VERIFIED)
+            & visible_q(scope, self.scope_paths)
+            & verifier_q(scope, self.scope_paths)
+        )
+        return self.deleted().filter(editable | verified)
 
     def awaiting_check(self):
         return self.alive().filter(status=ReviewStatus.SUBMITTED, needs_check=True)
@@ -135,17 +161,32 @@ class ReviewedRecord(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    # Indexed: the trash lists deletions newest first across every kind.
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False, db_index=True)
 
     objects = RecordQuerySet.as_manager()
 
+    #: The review bookkeeping, set only by the services: read-only in forms and the admin,
+    #: left out of the history's "what changed".
+    REVIEW_FIELDS = (
+        "status",
+        "needs_check",
+        "submitted_at",
+        "checked_by",
+        "verified_at",
+        "verified_by",
+        "return_reason",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "version",
+        "deleted_at",
+        "province",
+        "regency",
+    )
+
     class Meta:
         abstract = True
-
-    @property
-    def is_editable(self) -> bool:
-        """Whether the record's status still allows the author's scope to edit it."""
-        return self.status in EDITABLE_STATUSES and self.deleted_at is None
 
     @property
     def is_deleted(self) -> bool:

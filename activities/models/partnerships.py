@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..record_uploads import RandomUploadTo
+from perpus.uploads import RandomUploadTo
 from .base import RecordQuerySet, ReviewedRecord
 
 
@@ -99,6 +100,11 @@ class Partnership(ReviewedRecord):
 
     def get_absolute_url(self):
         return reverse("activities:partnership_detail", args=[self.pk])
+
+    @property
+    def is_in_force(self) -> bool:
+        """Whether the agreement is in force today (no query)."""
+        return self.is_active_on(timezone.localdate())
 
     def is_active_on(self, day: datetime.date) -> bool:
         """Whether the agreement is in force on `day` (no query)."""

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..record_uploads import RandomUploadTo
+from perpus.uploads import RandomUploadTo
 from .base import ReviewedRecord
 
 

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..record_uploads import RandomUploadTo
+from perpus.uploads import RandomUploadTo
 from .base import RecordQuerySet, ReviewedRecord
 
 
@@ -106,16 +106,9 @@ class ImpactStory(ReviewedRecord):
         return reverse("activities:story_detail", args=[self.pk])
 
     @property
-    def is_public(self) -> bool:
-        """Whether visitors may see the story (no query)."""
-        return (
-            self.status == "verified"
-            and self.deleted_at is None
-            and self.consent_given
-            and self.consent_date is not None
-        )
-
-    @property
     def public_name(self) -> str:
-        """The name to show publicly: the person's name only with both consents, else "" (no query)."""
-        return self.person_name if self.is_public and self.name_public else ""
+        """The name to show publicly: only if the person agreed to it, else "" (no query).
+
+        Whether the story itself is public is decided by `ImpactStory.objects.public()`.
+        """
+        return self.person_name if self.consent_given and self.name_public else ""

@@ -1,8 +1,8 @@
 from .activities import (
     activity_document_add,
-    activity_document_delete,
     activity_photo_add,
-    activity_photo_delete,
+    attachment_delete,
+    attachment_restore,
 )
 from .records import (
     ConcurrentEditError,
@@ -13,6 +13,7 @@ from .records import (
     record_save,
 )
 from .workflow import (
+    BulkResult,
     TransitionError,
     record_bulk_verify,
     record_check,
@@ -24,10 +25,11 @@ from .workflow import (
 __all__ = [
     "ConcurrentEditError",
     "TransitionError",
+    "BulkResult",
     "activity_document_add",
-    "activity_document_delete",
     "activity_photo_add",
-    "activity_photo_delete",
+    "attachment_delete",
+    "attachment_restore",
     "record_bulk_verify",
     "record_check",
     "record_create",

@@ -1,4 +1,8 @@
-"""Photos and documents of activities, logged in the activity's history."""
+"""Photos and documents of activities, logged in the activity's history.
+
+Removing one is a soft delete (`perpus.trash.SoftDeletable`): it disappears from
+every page, sits in the trash, and its files stay until it is restored.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from perpus.scopes import can_change, scope_of
+from perpus.scopes import can_change, can_edit_content
+from perpus.uploads import ANY_DOCUMENT, clean_document, process_photo
 
 from ..models import Activity, ActivityDocument, ActivityPhoto, EventAction
-from ..uploads import process_photo, validate_document
 from .records import _log
 
 
 def _require_editable(activity: Activity, user) -> None:
     if not can_change(user, activity):
         raise PermissionDenied
-    if not activity.is_editable and not scope_of(user).is_national:
+    if not can_edit_content(user, activity):
         raise ValidationError(
             _("A record that is %(status)s cannot be edited.")
             % {"status": activity.get_status_display().lower()},
@@ -48,37 +52,50 @@ def activity_photo_add(
 
 
 @transaction.atomic
-def activity_photo_delete(*, photo: ActivityPhoto, user) -> None:
-    """Delete `photo` and its files (personal data is not kept once removed)."""
-    activity = photo.activity
-    _require_editable(activity, user)
-    name = photo.alt_text
-    image, thumbnail = photo.image, photo.thumbnail
-    photo.delete()
-    transaction.on_commit(lambda: (image.delete(save=False), thumbnail.delete(save=False)))
-    _log(activity, user, EventAction.CHANGED, reason=_("Photo removed: %(name)s") % {"name": name})
-
-
-@transaction.atomic
 def activity_document_add(
     *, activity: Activity, user, upload, title: str, kind: str, is_private: bool
 ) -> ActivityDocument:
-    """Attach `upload` to `activity` as a document and return it (attendance lists stay private)."""
+    """Attach `upload` to `activity` as a document and return it (attendance lists stay private).
+
+    Images are stored re-encoded without metadata (GPS included), other documents
+    under a random name (`perpus.uploads.clean_document`).
+    """
     _require_editable(activity, user)
-    validate_document(upload)
+    stored = clean_document(upload, allowed=ANY_DOCUMENT)
     document = ActivityDocument(activity=activity, title=title, kind=kind, is_private=is_private)
-    document.file.save(upload.name, upload, save=False)
+    document.file.save(stored.name, stored, save=False)
     document.save()
     _log(activity, user, EventAction.CHANGED, reason=_("Document added: %(name)s") % {"name": title})
     return document
 
 
+def _attachment_name(attachment) -> str:
+    return attachment.alt_text if isinstance(attachment, ActivityPhoto) else attachment.title
+
+
 @transaction.atomic
-def activity_document_delete(*, document: ActivityDocument, user) -> None:
-    """Delete `document` and its file."""
-    activity = document.activity
+def attachment_delete(*, attachment: ActivityPhoto | ActivityDocument, user) -> None:
+    """Move a photo or document of an editable activity to the trash (files kept)."""
+    activity = attachment.activity
     _require_editable(activity, user)
-    title, file = document.title, document.file
-    document.delete()
-    transaction.on_commit(lambda: file.delete(save=False))
-    _log(activity, user, EventAction.CHANGED, reason=_("Document removed: %(name)s") % {"name": title})
+    if attachment.is_deleted:
+        raise ValidationError(_("This is already in the trash."), code="already_deleted")
+    attachment.mark_deleted(user)
+    message = (
+        _("Photo removed: %(name)s") if isinstance(attachment, ActivityPhoto) else _("Document removed: %(name)s")
+    )
+    _log(activity, user, EventAction.CHANGED, reason=message % {"name": _attachment_name(attachment)})
+
+
+@transaction.atomic
+def attachment_restore(attachment: ActivityPhoto | ActivityDocument, user) -> None:
+    """Bring a photo or document back from the trash, if its activity may still be edited."""
+    activity = attachment.activity
+    _require_editable(activity, user)
+    if not attachment.is_deleted:
+        raise ValidationError(_("This is not in the trash."), code="not_deleted")
+    attachment.mark_restored()
+    message = (
+        _("Photo restored: %(name)s") if isinstance(attachment, ActivityPhoto) else _("Document restored: %(name)s")
+    )
+    _log(activity, user, EventAction.CHANGED, reason=message % {"name": _attachment_name(attachment)})

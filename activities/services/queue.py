@@ -1,4 +1,4 @@
-"""What waits for a reviewer, across every reviewed model; and what sits in the trash."""
+"""What waits for a reviewer across every reviewed record type; the start page's counts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import datetime
 
 from django.db.models import Count, Q
 
-from ..models import ReviewStatus, reviewed_models
+from ..models import ReviewStatus
+from ..registry import record_types
+from .pages import Source, union_page
+
+#: What the queue shows of each record, joined in the page's fetch.
+_RELATED = ("library", "province", "regency", "created_by")
 
 
 def _filtered(model, qs, *, kind=None, province=None, regency=None, date_from=None, date_to=None):
@@ -25,59 +30,83 @@ def _filtered(model, qs, *, kind=None, province=None, regency=None, date_from=No
     return qs
 
 
-def queue_items(
+def queue_querysets(
     *,
     user,
-    model_name: str = "",
+    type_key: str = "",
     kind: str = "",
     province=None,
     regency=None,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
-) -> list:
-    """Records waiting for `user`'s check or verification, oldest first.
+) -> dict:
+    """{type key: lazy queryset} of the records waiting for `user`'s check or verification.
 
-    One query per reviewed model (organiser and places joined); the filters are
-    the ones the queue page shows, so bulk actions can re-apply them exactly.
+    The filters are the ones the queue page shows, so the bulk action can re-apply them
+    exactly. No query until evaluated.
     """
-    items = []
-    for model in reviewed_models():
-        if model_name and model._meta.model_name != model_name:
+    result = {}
+    for record_type in record_types():
+        if type_key and record_type.key != type_key:
             continue
-        qs = model.objects.awaiting_review_by(user).select_related(
-            "library", "province", "regency", "created_by"
-        )
         qs = _filtered(
-            model, qs, kind=kind, province=province, regency=regency, date_from=date_from, date_to=date_to
+            record_type.model,
+            record_type.model.objects.awaiting_review_by(user),
+            kind=kind,
+            province=province,
+            regency=regency,
+            date_from=date_from,
+            date_to=date_to,
         )
         if qs is not None:
-            items.extend(qs)
-    items.sort(key=lambda r: (r.submitted_at is None, r.submitted_at, r._meta.model_name, r.pk))
+            result[record_type.key] = qs
+    return result
+
+
+def queue_page(querysets: dict, *, number, per_page: int):
+    """One page of the queue, oldest submission first, as (key, record) pairs.
+
+    Paged in SQL: two queries for the order, one per record type on the page.
+    """
+    sources = [
+        Source(
+            key=key,
+            queryset=qs,
+            moment="submitted_at",
+            fetch=lambda pks, qs=qs: qs.filter(pk__in=pks).select_related(*_RELATED),
+        )
+        for key, qs in querysets.items()
+    ]
+    return union_page(sources, number=number, per_page=per_page, newest_first=False)
+
+
+def awaiting_verification(querysets: dict) -> list:
+    """The records of `querysets` that wait for verification (one query per type; for bulk verify)."""
+    items = []
+    for qs in querysets.values():
+        items.extend(qs.awaiting_verification().select_related("library", "province", "regency"))
     return items
+
+
+def verifiable_count(querysets: dict) -> int:
+    """How many records of `querysets` wait for verification (one query: a count over a UNION)."""
+    parts = [qs.awaiting_verification().order_by().values_list("pk") for qs in querysets.values()]
+    if not parts:
+        return 0
+    return parts[0].union(*parts[1:], all=True).count() if len(parts) > 1 else parts[0].count()
 
 
 def queue_count(user) -> int:
-    """How many records wait for `user` (one count query per reviewed model)."""
-    return sum(model.objects.awaiting_review_by(user).count() for model in reviewed_models())
-
-
-def trash_items(*, user) -> list:
-    """Deleted records `user` may restore, newest deletion first (one query per model)."""
-    items = []
-    for model in reviewed_models():
-        items.extend(
-            model.objects.editable_by(user).deleted().select_related("library", "province", "regency")
-        )
-    items.sort(key=lambda r: r.deleted_at, reverse=True)
-    return items
+    """How many records wait for `user` (one count query per record type)."""
+    return sum(t.model.objects.awaiting_review_by(user).count() for t in record_types())
 
 
 def my_record_counts(user) -> list[dict]:
-    """Per reviewed model: drafts and returned records the user may edit (one query per model)."""
+    """Per record type: drafts and returned records the user may edit (one query per type)."""
     rows = []
-    for model in reviewed_models():
+    for record_type in record_types():
         counts = (
-            model.objects.editable_by(user)
+            record_type.model.objects.editable_by(user)
             .alive()
             .aggregate(
                 drafts=Count("pk", filter=Q(status=ReviewStatus.DRAFT)),
@@ -85,5 +114,5 @@ def my_record_counts(user) -> list[dict]:
             )
         )
         if counts["drafts"] or counts["returned"]:
-            rows.append({"model": model, "label": model._meta.verbose_name_plural, **counts})
+            rows.append({"type": record_type, "label": record_type.label_plural, **counts})
     return rows

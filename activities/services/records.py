@@ -14,30 +14,14 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from perpus.scopes import can_change, scope_of
-
+from perpus.scopes import can_change, can_delete, can_edit_content, can_restore
+from perpus.trash import SoftDeletable
 from villages.signals import notify_library_data_changed
 
 from ..models import EventAction, RecordEvent, ReviewedRecord, ReviewStatus
 
 #: Bookkeeping fields that are not part of what a person changed.
-_BOOKKEEPING = {
-    "id",
-    "province",
-    "regency",
-    "status",
-    "needs_check",
-    "submitted_at",
-    "checked_by",
-    "verified_at",
-    "verified_by",
-    "return_reason",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "version",
-    "deleted_at",
-}
+_BOOKKEEPING = {"id", *ReviewedRecord.REVIEW_FIELDS}
 
 
 class ConcurrentEditError(ValidationError):
@@ -151,7 +135,7 @@ def record_save(
         )
     if not can_change(user, current):
         raise PermissionDenied
-    if not current.is_editable and not scope_of(user).is_national:
+    if not can_edit_content(user, current):
         raise ValidationError(
             _("A record that is %(status)s cannot be edited.")
             % {"status": current.get_status_display().lower()},
@@ -167,6 +151,7 @@ def record_save(
     _save_m2m(record, m2m)
     after = snapshot(record)
     changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    _release_files(record, {k: before.get(k) for k in changes})
     RecordEvent.objects.create(
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -179,6 +164,29 @@ def record_save(
     return record
 
 
+def _file_attnames(record) -> list[str]:
+    return [f.attname for f in tracked_fields(record) if isinstance(f, models.FileField)]
+
+
+def _release_files(record, old_values: dict) -> None:
+    """Delete, once the transaction commits, files `record` no longer uses and no history
+    snapshot of it references (one query per replaced file).
+
+    A file an earlier version still names is kept: reverting to that version brings it back.
+    """
+    content_type = ContentType.objects.get_for_model(record)
+    for attname in _file_attnames(record):
+        old = old_values.get(attname)
+        if not old:
+            continue
+        referenced = RecordEvent.objects.filter(
+            content_type=content_type, object_id=record.pk, **{f"snapshot__{attname}": old}
+        ).exists()
+        if not referenced:
+            storage = record._meta.get_field(attname).storage
+            transaction.on_commit(lambda name=old, storage=storage: storage.delete(name))
+
+
 def _lock(record) -> None:
     """Reload `record` from its locked row (one query)."""
     record.refresh_from_db(from_queryset=type(record)._default_manager.select_for_update())
@@ -186,12 +194,18 @@ def _lock(record) -> None:
 
 @transaction.atomic
 def record_delete(*, record: ReviewedRecord, user, reason: str = "") -> ReviewedRecord:
-    """Mark `record` deleted (it stays restorable) and return it."""
+    """Mark `record` deleted (it stays restorable) and return it.
+
+    Follows `perpus.scopes.can_delete`: a verified record needs a verifier and a reason.
+    """
     _lock(record)
-    if not can_change(user, record):
-        raise PermissionDenied
     if record.deleted_at is not None:
         raise ValidationError(_("This record is already deleted."), code="already_deleted")
+    if not can_delete(user, record):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if record.status == ReviewStatus.VERIFIED and not reason:
+        raise ValidationError(_("Say why a verified record is deleted."), code="reason_required")
     record.deleted_at = timezone.now()
     record.version += 1
     record.save(update_fields=["deleted_at", "version", "updated_at"])
@@ -203,12 +217,12 @@ def record_delete(*, record: ReviewedRecord, user, reason: str = "") -> Reviewed
 
 @transaction.atomic
 def record_restore(*, record: ReviewedRecord, user) -> ReviewedRecord:
-    """Bring a deleted `record` back as it was and return it."""
+    """Bring a deleted `record` back as it was and return it (`perpus.scopes.can_restore`)."""
     _lock(record)
-    if not can_change(user, record):
-        raise PermissionDenied
     if record.deleted_at is None:
         raise ValidationError(_("This record is not deleted."), code="not_deleted")
+    if not can_restore(user, record):
+        raise PermissionDenied
     record.deleted_at = None
     record.version += 1
     record.save(update_fields=["deleted_at", "version", "updated_at"])
@@ -223,7 +237,8 @@ def record_revert(*, record: ReviewedRecord, user, event: RecordEvent) -> Review
     """Put `record`'s fields back as they were after `event` and return it.
 
     Saved like any edit (`record_save`: same rules, a new history entry), so a
-    revert can itself be reverted.
+    revert can itself be reverted. Attachments (photos, documents) deleted after
+    `event` come back too; those added after it stay (nothing is lost by a revert).
     """
     if event.object_id != record.pk or event.content_type_id != ContentType.objects.get_for_model(
         record
@@ -242,10 +257,25 @@ def record_revert(*, record: ReviewedRecord, user, event: RecordEvent) -> Review
         if field.name in event.snapshot
     }
     when = timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M")
-    return record_save(
+    record = record_save(
         record=record,
         user=user,
         expected_version=expected,
         m2m=m2m,
         reason=_("Back to the version of %(when)s.") % {"when": when},
     )
+    _restore_attachments_deleted_after(record, event.at)
+    return record
+
+
+def _restore_attachments_deleted_after(record, moment) -> int:
+    """Undelete the soft-deleted attachments of `record` deleted after `moment`; return how
+    many (one update per attachment model)."""
+    restored = 0
+    for relation in record._meta.related_objects:
+        model = relation.related_model
+        if relation.one_to_many and issubclass(model, SoftDeletable):
+            restored += model._default_manager.filter(
+                **{relation.field.name: record, "deleted_at__gt": moment}
+            ).update(deleted_at=None, deleted_by=None)
+    return restored

@@ -6,6 +6,8 @@ Who may do each step is decided in `perpus.scopes` (`can_change`, `can_check`,
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -118,15 +120,32 @@ def record_return(*, record: ReviewedRecord, user, reason: str) -> ReviewedRecor
     )
 
 
-@transaction.atomic
-def record_bulk_verify(*, records, user) -> int:
-    """Verify every record in `records` that `user` may verify now; return how many.
+@dataclass
+class BulkResult:
+    """What a bulk verification did: the records verified, and those someone else moved first."""
 
-    Records not waiting for this user's verification are left as they are.
+    verified: list = field(default_factory=list)
+    already_done: list = field(default_factory=list)
+
+
+@transaction.atomic
+def record_bulk_verify(*, records, user) -> BulkResult:
+    """Verify every record in `records` that `user` may verify now; return a `BulkResult`.
+
+    Each record is locked and verified in its own savepoint: one that another reviewer
+    verified, returned or deleted meanwhile is reported in `already_done` and the rest
+    are still verified. Two queries per record plus the stage refresh.
     """
-    verified = []
+    result = BulkResult()
     for record in records:
-        if record.awaiting == "verification" and can_verify(user, record) and record.deleted_at is None:
-            verified.append(record_verify(record=record, user=user, refresh=False))
-    refresh_stages(verified)
-    return len(verified)
+        if record.awaiting != "verification" or not can_verify(user, record):
+            continue
+        try:
+            with transaction.atomic():
+                record_verify(record=record, user=user, refresh=False)
+        except TransitionError:
+            result.already_done.append(record)
+        else:
+            result.verified.append(record)
+    refresh_stages(result.verified)
+    return result

@@ -1,4 +1,8 @@
-"""Template helpers for reviewed records: action buttons, status badges, waiting times, counts."""
+"""Formatting for reviewed records: status badges, waiting times, amounts, type labels and URLs.
+
+These filters and tags format what views already loaded; they run no query, with one
+exception noted below (the start page, built in `perpus`, has no selector hook yet).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,9 @@ from django import template
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from perpus.scopes import can_change, can_check, can_verify, scope_of
-
-from ..forms import DeleteForm, ReturnForm
+from ..registry import record_url as _record_url
+from ..registry import type_of
 from ..services.queue import my_record_counts, queue_count
-from ..views.common import record_url as _record_url
 
 register = template.Library()
 
@@ -24,9 +26,9 @@ BADGES = {
 
 
 @register.filter
-def record_url(record) -> str:
-    """The record's page (or its history page when its app has none)."""
-    return _record_url(record)
+def record_url(record, action: str = "detail") -> str:
+    """The URL of `action` ("detail", "history"...) on `record` (no query)."""
+    return _record_url(record, action)
 
 
 @register.filter
@@ -39,81 +41,48 @@ def waited(value) -> str:
 
 @register.filter
 def record_token(record) -> str:
-    """"model_name:pk", how the queue's bulk form names a record."""
-    return f"{record._meta.model_name}:{record.pk}"
-
-
-@register.filter
-def model_name(record) -> str:
-    return record._meta.model_name
+    """"<type key>:<pk>", how the queue's bulk form names a record."""
+    return f"{type_of(record).key}:{record.pk}"
 
 
 @register.filter
 def kind_label(record) -> str:
-    """The record's kind in words, or "" for models without a kind."""
+    """The record's kind in words, or "" for types without a kind."""
     display = getattr(record, "get_kind_display", None)
     return display() if display else ""
 
 
 @register.filter
-def model_label(record) -> str:
-    return str(record._meta.verbose_name).capitalize()
+def type_label(record) -> str:
+    """The record's type in words, capitalised ("Partnership")."""
+    return str(type_of(record).label).capitalize()
+
+
+@register.filter
+def rupiah(value) -> str:
+    """Format an amount as Indonesian rupiah, e.g. "Rp 1.250.000" ("" for None)."""
+    if value in (None, ""):
+        return ""
+    return "Rp " + f"{int(value):,}".replace(",", ".")
 
 
 @register.inclusion_tag("activities/_status_badge.html")
 def status_badge(record):
+    """The one status badge of every reviewed record (no query)."""
     return {"record": record, "css": BADGES.get(record.status, "secondary")}
 
 
-@register.inclusion_tag("activities/_record_actions.html", takes_context=True)
-def record_actions(context, record):
-    """The review and history buttons the current user may use on `record` (no query)."""
-    user = context["request"].user
-    national = scope_of(user).is_national
-    step = record.awaiting
-    changeable = can_change(user, record)
-    may_check = step == "check" and can_check(user, record)
-    may_verify = step == "verification" and can_verify(user, record)
-    model_name = record._meta.model_name
-    return {
-        "request": context["request"],
-        "record": record,
-        "model_name": model_name,
-        "may_edit": changeable and not record.is_deleted and (record.is_editable or national),
-        "edit_url": record.get_edit_url() if hasattr(record, "get_edit_url") else "",
-        "may_submit": changeable and record.is_editable,
-        "may_check": may_check,
-        "may_verify": may_verify,
-        "may_return": may_check or may_verify,
-        "may_delete": changeable and not record.is_deleted,
-        "may_restore": changeable and record.is_deleted,
-        "return_form": ReturnForm(auto_id=f"id_return_%s_{record.pk}"),
-        "delete_form": DeleteForm(auto_id=f"id_delete_%s_{record.pk}"),
-        "next": context["request"].get_full_path(),
-    }
+# The start page's panel: these two query (one count per record type). They stay
+# here until `perpus`'s start view collects panels from selectors like library sections.
 
 
 @register.simple_tag
 def review_queue_count(user) -> int:
-    """How many records wait for `user` (one count query per reviewed model)."""
-    if not user.is_authenticated:
-        return 0
-    return queue_count(user)
+    """How many records wait for `user` (one count query per record type)."""
+    return queue_count(user) if user.is_authenticated else 0
 
 
 @register.simple_tag
 def my_drafts(user) -> list:
-    """Drafts and returned records the user may edit, per model (one query per model)."""
-    if not user.is_authenticated:
-        return []
-    return my_record_counts(user)
-
-
-@register.simple_tag
-def is_reviewer(user) -> bool:
-    return scope_of(user).role in {"admin", "consultant", "regency_staff"}
-
-
-@register.simple_tag
-def is_author(user) -> bool:
-    return scope_of(user).role in {"admin", "province_staff", "regency_staff", "library_manager"}
+    """Drafts and returned records the user may edit, per type (one query per type)."""
+    return my_record_counts(user) if user.is_authenticated else []

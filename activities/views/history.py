@@ -1,59 +1,51 @@
-"""History, delete, trash and restore of any reviewed record."""
+"""History, delete, restore and revert of any reviewed record; the trash of every kind."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from perpus.scopes import can_change, scope_of
+from perpus import trash as trash_registry
+from perpus.scopes import can_delete, can_edit_content, can_restore
 
 from ..forms import DeleteForm
 from ..models import RecordEvent
+from ..registry import record_url
 from ..services import ConcurrentEditError, record_delete, record_restore, record_revert
 from ..services.history import history_rows
-from ..services.queue import trash_items
-from .common import get_record, record_url, redirect_back
+from ..services.trash import trash_page
+from .common import get_record, redirect_back, type_or_404
+
+TRASH_PAGE_SIZE = 50
 
 
+@require_safe
 @login_required
-def record_history(request, model_name, pk):
+def record_history(request, key, pk):
     """Who did what to the record, when and why, newest first (deleted records too)."""
-    record = get_record(request, model_name, pk, deleted=None)
+    record_type = type_or_404(key)
+    record = get_record(request, key, pk, deleted=None)
     events = list(RecordEvent.objects.for_record(record).select_related("user"))
-    may_revert = (
-        can_change(request.user, record)
-        and not record.is_deleted
-        and (record.is_editable or scope_of(request.user).is_national)
-    )
-    context = {
-        "record": record,
-        "record_url": record_url(record),
-        "model_label": record._meta.verbose_name,
-        "rows": history_rows(record, events),
-        "may_revert": may_revert,
-    }
+    rows = history_rows(record, events)
+    if can_edit_content(request.user, record):
+        for row in rows:
+            if row["event"].snapshot:
+                row["revert_url"] = record_type.url("revert", record.pk, row["event"].pk)
+    context = {"record_type": record_type, "record": record, "rows": rows}
     return render(request, "activities/record_history.html", context)
-
-
-@login_required
-def trash(request):
-    """Deleted records the user may restore, across every reviewed model."""
-    items = [{"record": r, "url": reverse("activities:record_history", args=[r._meta.model_name, r.pk])}
-             for r in trash_items(user=request.user)]
-    return render(request, "activities/trash.html", {"items": items})
 
 
 @require_POST
 @login_required
-def record_delete_view(request, model_name, pk):
+def record_delete_view(request, key, pk):
     """Delete a record (restorable from the trash), with a reason."""
-    record = get_record(request, model_name, pk)
-    if not can_change(request.user, record):
+    record = get_record(request, key, pk)
+    if not can_delete(request.user, record):
         raise PermissionDenied
     form = DeleteForm(request.POST)
     if not form.is_valid():
@@ -66,10 +58,10 @@ def record_delete_view(request, model_name, pk):
 
 @require_POST
 @login_required
-def record_restore_view(request, model_name, pk):
+def record_restore_view(request, key, pk):
     """Bring a deleted record back."""
-    record = get_record(request, model_name, pk, deleted=True)
-    if not can_change(request.user, record):
+    record = get_record(request, key, pk, deleted=True)
+    if not can_restore(request.user, record):
         raise PermissionDenied
     record_restore(record=record, user=request.user)
     messages.success(request, _("Restored."))
@@ -78,18 +70,44 @@ def record_restore_view(request, model_name, pk):
 
 @require_POST
 @login_required
-def record_revert_view(request, model_name, pk, event_pk):
+def record_revert_view(request, key, pk, event_pk):
     """Put the record back as it was after one of its history events."""
-    record = get_record(request, model_name, pk)
-    if not can_change(request.user, record):
+    record = get_record(request, key, pk)
+    if not can_edit_content(request.user, record):
         raise PermissionDenied
     event = get_object_or_404(RecordEvent.objects.for_record(record), pk=event_pk)
     try:
         record_revert(record=record, user=request.user, event=event)
-    except ConcurrentEditError as error:
-        messages.error(request, " ".join(error.messages))
-    except ValidationError as error:
+    except (ConcurrentEditError, ValidationError) as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The earlier version is back."))
-    return redirect(reverse("activities:record_history", args=[model_name, record.pk]))
+    return redirect(record_url(record, "history"))
+
+
+@require_safe
+@login_required
+def trash(request):
+    """What the user may restore, of every kind registered in `perpus.trash`, newest first.
+
+    Paged in SQL: a fixed number of queries whatever the size of the trash.
+    """
+    page = trash_page(request.user, number=request.GET.get("page"), per_page=TRASH_PAGE_SIZE)
+    return render(request, "activities/trash.html", {"page_obj": page, "items": page.object_list})
+
+
+@require_POST
+@login_required
+def trash_restore(request, kind, pk):
+    """Restore one row of the trash through its kind's own service."""
+    found = trash_registry.kind(kind)
+    if found is None:
+        raise Http404
+    obj = get_object_or_404(found.deleted_for(request.user), pk=pk)
+    try:
+        found.restore(obj, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Restored."))
+    return redirect("activities:trash")

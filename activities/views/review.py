@@ -1,20 +1,20 @@
-"""The review steps (submit, check, verify, return) for any reviewed record, and the queue."""
+"""The review steps (submit, check, verify, return) of any reviewed record, and the queue."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from perpus.scopes import can_change, can_check, can_verify
+from perpus.scopes import can_change, can_check, can_verify, has_ability
 
 from ..forms import QueueFilterForm, ReturnForm
+from ..registry import type_of
 from ..services import (
     TransitionError,
     record_bulk_verify,
@@ -23,14 +23,14 @@ from ..services import (
     record_submit,
     record_verify,
 )
-from ..services.queue import queue_items
+from ..services.queue import awaiting_verification, queue_page, queue_querysets, verifiable_count
 from .common import get_record, redirect_back
 
 QUEUE_PAGE_SIZE = 50
 
 
-def _step(request, model_name, pk, allowed, action, done_message, **kwargs):
-    record = get_record(request, model_name, pk)
+def _step(request, key, pk, allowed, action, done_message, **kwargs):
+    record = get_record(request, key, pk)
     if not allowed(request.user, record):
         raise PermissionDenied
     try:
@@ -44,32 +44,30 @@ def _step(request, model_name, pk, allowed, action, done_message, **kwargs):
 
 @require_POST
 @login_required
-def submit(request, model_name, pk):
+def submit(request, key, pk):
     """Send a draft or returned record for review."""
-    return _step(request, model_name, pk, can_change, record_submit, _("Submitted for review."))
+    return _step(request, key, pk, can_change, record_submit, _("Submitted for review."))
 
 
 @require_POST
 @login_required
-def check(request, model_name, pk):
+def check(request, key, pk):
     """The regency's check of a village library's record."""
-    return _step(
-        request, model_name, pk, can_check, record_check, _("Checked; it now waits for verification.")
-    )
+    return _step(request, key, pk, can_check, record_check, _("Checked; it now waits for verification."))
 
 
 @require_POST
 @login_required
-def verify(request, model_name, pk):
+def verify(request, key, pk):
     """Verify a record: from now on it counts and is public."""
-    return _step(request, model_name, pk, can_verify, record_verify, _("Verified."))
+    return _step(request, key, pk, can_verify, record_verify, _("Verified."))
 
 
 @require_POST
 @login_required
-def return_to_author(request, model_name, pk):
+def return_to_author(request, key, pk):
     """Return a record under review to its author with a reason."""
-    record = get_record(request, model_name, pk)
+    record = get_record(request, key, pk)
     if not (can_check(request.user, record) or can_verify(request.user, record)):
         raise PermissionDenied
     form = ReturnForm(request.POST)
@@ -85,43 +83,61 @@ def return_to_author(request, model_name, pk):
     return redirect_back(request, record)
 
 
+@require_safe
 @login_required
 def queue(request):
-    """Everything waiting for the user's check or verification, oldest first."""
+    """Everything waiting for the user's check or verification, oldest first.
+
+    Paged in SQL: a fixed number of queries whatever the number waiting.
+    """
+    if not has_ability(request.user, "review"):
+        raise PermissionDenied
     form = QueueFilterForm(request.GET or None, user=request.user)
-    items = queue_items(user=request.user, **form.filters())
-    page = Paginator(items, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    verifiable = sum(1 for item in items if item.awaiting == "verification")
+    querysets = queue_querysets(user=request.user, **form.filters())
+    page = queue_page(querysets, number=request.GET.get("page"), per_page=QUEUE_PAGE_SIZE)
     context = {
         "filter_form": form,
         "page_obj": page,
-        "items": page.object_list,
-        "total": len(items),
-        "verifiable": verifiable,
+        "items": [record for _key, record in page.object_list],
+        "total": page.paginator.count,
+        "verifiable": verifiable_count(querysets),
         "filter_query": request.GET.urlencode(),
     }
     return render(request, "activities/queue.html", context)
 
 
+def _token(record) -> str:
+    return f"{type_of(record).key}:{record.pk}"
+
+
 @require_POST
 @login_required
-def queue_bulk_verify(request):
+def queue_verify(request):
     """Verify the selected records, or all those matching the filters on screen.
 
     The filters come back with the POST and are applied again here, so nothing
-    outside what the reviewer saw can be verified.
+    outside what the reviewer saw can be verified. Records someone else verified
+    meanwhile are named, the others verified.
     """
     form = QueueFilterForm(request.POST, user=request.user)
-    items = [i for i in queue_items(user=request.user, **form.filters()) if i.awaiting == "verification"]
+    items = awaiting_verification(queue_querysets(user=request.user, **form.filters()))
     if request.POST.get("all") != "1":
         selected = set(request.POST.getlist("selected"))
-        items = [i for i in items if f"{i._meta.model_name}:{i.pk}" in selected]
+        items = [i for i in items if _token(i) in selected]
     if not items:
         messages.warning(request, _("Nothing selected that waits for your verification."))
     else:
-        count = record_bulk_verify(records=items, user=request.user)
+        result = record_bulk_verify(records=items, user=request.user)
+        count = len(result.verified)
         messages.success(
-            request, ngettext("%(count)d record verified.", "%(count)d records verified.", count) % {"count": count}
+            request,
+            ngettext("%(count)d record verified.", "%(count)d records verified.", count) % {"count": count},
         )
+        if result.already_done:
+            messages.info(
+                request,
+                _("Already done by someone else, left as they are: %(names)s.")
+                % {"names": ", ".join(str(r) for r in result.already_done)},
+            )
     query = request.POST.get("filter_query", "")
     return redirect(reverse("activities:queue") + (f"?{query}" if query else ""))

@@ -85,12 +85,20 @@ def test_attendance_lists_are_always_private(draft):
 
 
 def test_person_photos_are_public_only_with_consent(draft):
+    draft.status = "verified"
+    draft.save()
     make = lambda **kw: ActivityPhoto.objects.create(activity=draft, image="a.jpg", thumbnail="b.jpg", alt_text="x", **kw)  # noqa: E731
     scenery = make(is_person_photo=False)
     consented = make(is_person_photo=True, consent_recorded=True)
     private = make(is_person_photo=True, consent_recorded=False)
     assert set(ActivityPhoto.objects.public()) == {scenery, consented}
-    assert not private.is_public
+    assert private.shows_without_consent and not consented.shows_without_consent
+    # Deleted photos, and photos of an activity that is not public, are never public.
+    scenery.mark_deleted(None)
+    assert set(ActivityPhoto.objects.public()) == {consented}
+    draft.library.is_published = False
+    draft.library.save()
+    assert not ActivityPhoto.objects.public().exists()
 
 
 def test_public_is_verified_and_alive(library, library_manager):

@@ -56,7 +56,7 @@ def test_scope_list_needs_login(client):
 
 def test_public_list_shows_verified_only(client, library, draft):
     verified = ActivityFactory(library=library, status="verified", title="Sudah diverifikasi")
-    response = client.get(reverse("activities:public_list"))
+    response = client.get(reverse("activities:activity_public_list"))
     assert list(response.context["activities"]) == [verified]
     assert draft.title not in response.content.decode()
 
@@ -100,7 +100,7 @@ def test_public_list_queries_do_not_grow(client, library, django_assert_num_quer
     for _ in range(25):
         ActivityFactory(library=library, status="verified")
     with django_assert_num_queries(3):
-        response = client.get(reverse("activities:public_list"), {"per_page": page_size})
+        response = client.get(reverse("activities:activity_public_list"), {"per_page": page_size})
     assert len(response.context["activities"]) == page_size
 
 
@@ -111,7 +111,7 @@ def test_detail_in_scope_shows_draft_and_actions(login, library_manager, draft):
     response = login(library_manager).get(reverse("activities:activity_detail", args=[draft.pk]))
     body = response.content.decode()
     assert response.context["in_scope"]
-    assert reverse("activities:record_submit", args=["activity", draft.pk]) in body
+    assert reverse("activities:activity_submit", args=[draft.pk]) in body
     assert reverse("activities:activity_update", args=[draft.pk]) in body
 
 
@@ -127,14 +127,14 @@ def test_verified_detail_is_public_without_actions(client, library):
     activity = ActivityFactory(library=library, status="verified")
     response = client.get(reverse("activities:activity_detail", args=[activity.pk]))
     assert response.status_code == 200 and not response.context["in_scope"]
-    assert "record_submit" not in response.content.decode()
-    assert reverse("activities:record_history", args=["activity", activity.pk]) not in response.content.decode()
+    assert "/submit/" not in response.content.decode()
+    assert reverse("activities:activity_history", args=[activity.pk]) not in response.content.decode()
 
 
 def test_reviewer_sees_verify_and_return_only_when_allowed(login, consultant, regency_staff, awaiting_verification):
     url = reverse("activities:activity_detail", args=[awaiting_verification.pk])
-    verify = reverse("activities:record_verify", args=["activity", awaiting_verification.pk])
-    ret = reverse("activities:record_return", args=["activity", awaiting_verification.pk])
+    verify = reverse("activities:activity_verify", args=[awaiting_verification.pk])
+    ret = reverse("activities:activity_return", args=[awaiting_verification.pk])
     body = login(consultant).get(url).content.decode()
     assert verify in body and ret in body
     body = login(regency_staff).get(url).content.decode()
@@ -229,5 +229,8 @@ def test_stale_save_is_refused_with_a_clear_message(login, library_manager, rege
 
 def test_submitted_record_cannot_be_edited(login, regency_staff, awaiting_verification):
     url = reverse("activities:activity_update", args=[awaiting_verification.pk])
-    response = login(regency_staff).get(url)
-    assert response.status_code == 302
+    client = login(regency_staff)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"title": "Diubah"}).status_code == 403
+    awaiting_verification.refresh_from_db()
+    assert awaiting_verification.title == "Rakor kabupaten"

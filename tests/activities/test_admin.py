@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from activities.models import reviewed_models
+from activities.registry import record_types
 
 pytestmark = pytest.mark.django_db
 
@@ -25,5 +25,5 @@ def test_history_events_cannot_be_added(admin_client):
 
 
 def test_reviewed_models_are_found_from_the_app_registry():
-    names = [m._meta.model_name for m in reviewed_models()]
+    names = [t.model._meta.model_name for t in record_types()]
     assert "activity" in names and "partnership" in names

@@ -9,7 +9,7 @@ from PIL import Image
 
 from activities.models import ActivityDocument, ActivityPhoto, RecordEvent
 from activities.services import activity_document_add, activity_photo_add
-from activities.uploads import process_photo
+from perpus.uploads import process_photo
 
 from .factories import ActivityFactory
 
@@ -78,7 +78,7 @@ def test_fake_pdf_is_refused(draft, library_manager):
 
 def test_photo_upload_view_logs_history(login, library_manager, draft):
     response = login(library_manager).post(
-        reverse("activities:photo_add", args=[draft.pk]),
+        reverse("activities:activity_photo_add", args=[draft.pk]),
         {"photo": jpeg_with_gps(), "alt_text": "Ibu-ibu menganyam", "is_person_photo": "on"},
     )
     assert response.status_code == 302
@@ -89,7 +89,7 @@ def test_photo_upload_view_logs_history(login, library_manager, draft):
 
 
 def test_attachment_views_scope_matrix(login, client, draft, consultant, other_regency_staff):
-    url = reverse("activities:document_add", args=[draft.pk])
+    url = reverse("activities:activity_document_add", args=[draft.pk])
     data = {"file": pdf(), "title": "Daftar hadir", "kind": "attendance"}
     assert login(consultant).get(url).status_code == 405
     assert login(consultant).post(url, data).status_code == 403
@@ -108,7 +108,7 @@ def test_attendance_list_is_served_only_to_the_scope(login, client, library, lib
     assert document.is_private
     activity.status = "verified"
     activity.save()
-    url = reverse("activities:document_file", args=[document.pk])
+    url = reverse("activities:activity_document_file", args=[document.pk])
     response = login(consultant).get(url)
     assert response.status_code == 200 and b"%PDF" in b"".join(response.streaming_content)
     assert login(outside_consultant).get(url).status_code == 404
@@ -124,7 +124,7 @@ def test_public_report_of_a_verified_activity_is_served_to_all(client, library, 
     document = activity_document_add(
         activity=activity, user=library_manager, upload=pdf("laporan.pdf"), title="Laporan", kind="report", is_private=False
     )
-    url = reverse("activities:document_file", args=[document.pk])
+    url = reverse("activities:activity_document_file", args=[document.pk])
     assert client.get(url).status_code == 302  # draft: not public yet
     activity.status = "verified"
     activity.save()
@@ -139,10 +139,10 @@ def test_person_photo_without_consent_stays_private(client, login, library, libr
                                 alt_text="Gedung", is_person_photo=False, consent_recorded=False)
     activity.status = "verified"
     activity.save()
-    assert client.get(reverse("activities:photo_file", args=[public.pk, "small"])).status_code == 200
-    assert client.get(reverse("activities:photo_file", args=[private.pk, "large"])).status_code == 302
-    assert login(outside_consultant).get(reverse("activities:photo_file", args=[private.pk, "small"])).status_code == 404
-    assert login(library_manager).get(reverse("activities:photo_file", args=[private.pk, "small"])).status_code == 200
+    assert client.get(reverse("activities:activity_photo_file", args=[public.pk, "small"])).status_code == 200
+    assert client.get(reverse("activities:activity_photo_file", args=[private.pk, "large"])).status_code == 302
+    assert login(outside_consultant).get(reverse("activities:activity_photo_file", args=[private.pk, "small"])).status_code == 404
+    assert login(library_manager).get(reverse("activities:activity_photo_file", args=[private.pk, "small"])).status_code == 200
     client.logout()
     page = client.get(reverse("activities:activity_detail", args=[activity.pk]))
     assert list(page.context["photos"]) == [public]
@@ -151,12 +151,12 @@ def test_person_photo_without_consent_stays_private(client, login, library, libr
 def test_photo_file_size_must_be_known(client, library, library_manager):
     activity = ActivityFactory(library=library, created_by=library_manager, status="verified")
     photo = ActivityPhoto.objects.create(activity=activity, image="a.jpg", thumbnail="b.jpg", alt_text="x", is_person_photo=False)
-    assert client.get(reverse("activities:photo_file", args=[photo.pk, "original"])).status_code == 404
+    assert client.get(reverse("activities:activity_photo_file", args=[photo.pk, "original"])).status_code == 404
 
 
 def test_attachments_cannot_be_added_once_submitted(login, regency_staff, awaiting_verification):
     response = login(regency_staff).post(
-        reverse("activities:document_add", args=[awaiting_verification.pk]),
+        reverse("activities:activity_document_add", args=[awaiting_verification.pk]),
         {"file": pdf(), "title": "Laporan", "kind": "report"},
     )
     assert response.status_code == 302

@@ -14,7 +14,7 @@ def is_login_redirect(response):
 
 
 def history_url(record):
-    return reverse("activities:record_history", args=["activity", record.pk])
+    return reverse("activities:activity_history", args=[record.pk])
 
 
 def test_history_shows_who_what_and_why(login, library_manager, regency_staff, draft):
@@ -41,7 +41,7 @@ def test_history_of_a_deleted_record_is_visible(login, library_manager, draft):
 
 
 def test_delete_view_needs_reason_and_scope(login, library_manager, consultant, other_regency_staff, draft):
-    url = reverse("activities:record_delete", args=["activity", draft.pk])
+    url = reverse("activities:activity_delete", args=[draft.pk])
     login(library_manager).post(url, {"reason": ""})
     assert Activity.objects.get(pk=draft.pk).deleted_at is None
     assert login(consultant).post(url, {"reason": "x"}).status_code == 403
@@ -54,7 +54,7 @@ def test_delete_view_needs_reason_and_scope(login, library_manager, consultant, 
 
 def test_trash_lists_deleted_records_of_the_write_scope(login, library_manager, regency_staff, consultant, draft):
     record_delete(record=draft, user=library_manager, reason="x")
-    assert [i["record"] for i in login(regency_staff).get(reverse("activities:trash")).context["items"]] == [draft]
+    assert [i["obj"] for i in login(regency_staff).get(reverse("activities:trash")).context["items"]] == [draft]
     assert login(consultant).get(reverse("activities:trash")).context["items"] == []
 
 
@@ -64,7 +64,7 @@ def test_trash_needs_login(client):
 
 def test_restore_view(login, library_manager, regency_staff, consultant, other_regency_staff, draft):
     record_delete(record=draft, user=library_manager, reason="x")
-    url = reverse("activities:record_restore", args=["activity", draft.pk])
+    url = reverse("activities:activity_restore", args=[draft.pk])
     assert login(consultant).post(url).status_code == 403
     assert login(other_regency_staff).post(url).status_code == 404
     assert Activity.objects.get(pk=draft.pk).deleted_at is not None
@@ -75,7 +75,7 @@ def test_restore_view(login, library_manager, regency_staff, consultant, other_r
 
 
 def test_restore_of_a_live_record_is_404(login, library_manager, draft):
-    url = reverse("activities:record_restore", args=["activity", draft.pk])
+    url = reverse("activities:activity_restore", args=[draft.pk])
     assert login(library_manager).post(url).status_code == 404
 
 
@@ -85,7 +85,7 @@ def test_revert_view(login, library_manager, consultant, draft):
     draft.title = "Salah lagi"
     record_save(record=draft, user=library_manager, expected_version=2)
     first_change = RecordEvent.objects.for_record(draft).last()
-    url = reverse("activities:record_revert", args=["activity", draft.pk, first_change.pk])
+    url = reverse("activities:activity_revert", args=[draft.pk, first_change.pk])
     assert login(consultant).post(url).status_code == 403
     assert login(library_manager).get(url).status_code == 405
     login(library_manager).post(url)

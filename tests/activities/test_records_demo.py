@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from activities import record_demo
+from activities import demo
 from activities.models import ImpactStory, Partnership, Product, RecordEvent, SupportRecord
 from perpus.demo import seed_accounts
 from villages import demo as village_demo
@@ -13,9 +13,9 @@ from villages import demo as village_demo
 @pytest.mark.django_db
 def test_seed_is_verified_complete_and_idempotent():
     seed_accounts(village_demo.seed())
-    first = record_demo.seed()
+    first = demo._seed_records()
     assert first == {"partnerships": 5, "products": 8, "support": 1, "stories": 1}
-    assert record_demo.seed() == {"partnerships": 0, "products": 0, "support": 0, "stories": 0}
+    assert demo._seed_records() == {"partnerships": 0, "products": 0, "support": 0, "stories": 0}
 
     mous = Partnership.objects.verified().filter(library=village_demo.get("balangan"))
     assert mous.count() == 5

@@ -51,9 +51,9 @@ def test_database_refuses_public_name_without_consent(library):
 @pytest.mark.django_db
 def test_public_name_only_with_both_consents(library):
     story = StoryFactory(library=library, status="verified", consent_given=True, consent_date=D(2022, 1, 1))
-    assert story.is_public and story.public_name == ""
+    assert story in ImpactStory.objects.public() and story.public_name == ""
     story.name_public = True
     assert story.public_name == story.person_name
     story.status = "draft"
     story.save()
-    assert story.public_name == "" and not ImpactStory.objects.public().exists()
+    assert not ImpactStory.objects.public().exists()

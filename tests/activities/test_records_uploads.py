@@ -9,7 +9,17 @@ from django.urls import reverse
 from PIL import Image
 
 from activities.models import Partnership, Product
-from activities.record_uploads import clean_document, clean_photo
+from perpus.uploads import PDF_OR_IMAGE, clean_image
+from perpus.uploads import clean_document as clean_any_document
+
+
+def clean_photo(upload):
+    return clean_image(upload)
+
+
+def clean_document(upload):
+    """What the records' forms do with a document upload (PDF or image)."""
+    return clean_any_document(upload, allowed=PDF_OR_IMAGE)
 
 from .records_factories import valid_post
 
@@ -56,7 +66,7 @@ def test_too_large_file_is_refused_with_sizes(settings):
 
 
 @pytest.mark.parametrize("name,content,code", [
-    ("mou.docx", b"PK..", "bad_document_type"),
+    ("mou.docx", b"PK..", "bad_type"),
     ("mou.pdf", b"<html>", "not_pdf"),
 ])
 def test_bad_documents_are_refused(name, content, code):
@@ -90,3 +100,15 @@ def test_bad_upload_gets_a_message_next_to_the_field_and_saves_nothing(login, re
     response = client.post(reverse("activities:partnership_create"), data)
     assert "document" in response.context["form"].errors
     assert not Product.objects.exists() and not Partnership.objects.exists()
+
+
+@pytest.mark.django_db
+def test_scan_uploaded_as_a_partnership_document_is_stored_without_gps(login, regency_staff, regency_library):
+    scan = SimpleUploadedFile("mou-ditandatangani.jpg", photo_with_gps((800, 600)), "image/jpeg")
+    data = valid_post("partnership", regency_library, document=scan)
+    assert login(regency_staff).post(reverse("activities:partnership_create"), data).status_code == 302
+    partnership = Partnership.objects.get()
+    assert partnership.document.name.endswith(".jpg") and "mou-ditandatangani" not in partnership.document.name
+    with partnership.document.open("rb") as stored:
+        image = Image.open(io.BytesIO(stored.read()))
+        assert not image.getexif() and "exif" not in image.info

@@ -215,20 +215,20 @@ def test_stale_save_is_refused_with_a_clear_message(key, login, regency_staff, l
 @pytest.mark.parametrize("key", KEYS)
 def test_transition_scope(key, login, client, regency_staff, other_regency_staff, consultant, library):
     record = make(key, library)
-    url = reverse(f"activities:{key}_transition", args=[record.pk])
+    url = reverse(f"activities:{key}_submit", args=[record.pk])
     assert login(regency_staff).get(url).status_code == 405
     client.logout()
-    assert is_login_redirect(client.post(url, {"action": "submit"}))
-    assert login(other_regency_staff).post(url, {"action": "submit"}).status_code == 404
-    assert login(consultant).post(url, {"action": "submit"}).status_code == 403
+    assert is_login_redirect(client.post(url))
+    assert login(other_regency_staff).post(url).status_code == 404
+    assert login(consultant).post(url).status_code == 403
     record.refresh_from_db()
     assert record.status == ReviewStatus.DRAFT
-    assert login(regency_staff).post(url, {"action": "submit"}).status_code == 302
+    assert login(regency_staff).post(url).status_code == 302
     record.refresh_from_db()
     assert record.status == ReviewStatus.SUBMITTED
 
 
-def test_unknown_transition_is_404(login, regency_staff, library):
+def test_unknown_action_has_no_url(login, regency_staff, library):
     record = make("partnership", library)
-    url = reverse("activities:partnership_transition", args=[record.pk])
-    assert login(regency_staff).post(url, {"action": "publish"}).status_code == 404
+    url = reverse("activities:partnership_detail", args=[record.pk]) + "publish/"
+    assert login(regency_staff).post(url).status_code == 404

@@ -14,7 +14,7 @@ KEYS = list(FACTORIES)
 
 
 def post(client, key, record, action, **extra):
-    return client.post(reverse(f"activities:{key}_transition", args=[record.pk]), {"action": action, **extra})
+    return client.post(reverse(f"activities:{key}_{action}", args=[record.pk]), extra)
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -133,3 +133,42 @@ def test_story_consent_records_who_and_when(login, regency_staff, library):
     client.post(url, valid_post("story", library, consent_given="on", consent_date="2022-09-15"))
     story = FACTORIES["story"]._meta.model.objects.get()
     assert story.consent_given and story.consent_recorded_by == regency_staff
+
+
+POST_ACTIONS = ("submit", "check", "verify", "return", "delete", "restore")
+
+
+@pytest.mark.parametrize("key", KEYS + ["activity"])
+def test_one_workflow_url_family_for_every_type(key, client, login, regency_staff, library):
+    from activities.registry import record_type
+
+    from .factories import ActivityFactory
+
+    record = ActivityFactory(library=library) if key == "activity" else FACTORIES[key](library=library)
+    urls = {action: record_type(key).url(action, record.pk) for action in (*POST_ACTIONS, "history")}
+    assert urls["verify"] == f"/activities/{record_type(key).prefix}{record.pk}/verify/"
+    staff = login(regency_staff)
+    for action in POST_ACTIONS:
+        assert staff.get(urls[action]).status_code == 405
+    assert staff.get(urls["history"]).status_code == 200
+    client.logout()
+    for action in (*POST_ACTIONS, "history"):
+        response = client.post(urls[action]) if action != "history" else client.get(urls[action])
+        assert response.status_code == 302 and reverse("login") in response["Location"]
+    record.refresh_from_db()
+    assert record.status == ReviewStatus.DRAFT and record.deleted_at is None
+
+
+def test_trash_shows_a_verified_record_only_to_its_verifiers(login, consultant, regency_staff, library):
+    from activities.services import record_delete
+
+    record = FACTORIES["partnership"](library=library, status=ReviewStatus.VERIFIED)
+    record_delete(record=record, user=consultant, reason="Dobel")
+    trash = reverse("activities:trash")
+    assert [i["obj"] for i in login(consultant).get(trash).context["items"]] == [record]
+    assert login(regency_staff).get(trash).context["items"] == []
+    restore = reverse("activities:partnership_restore", args=[record.pk])
+    assert login(regency_staff).post(restore).status_code == 403
+    assert login(consultant).post(restore).status_code == 302
+    record.refresh_from_db()
+    assert record.deleted_at is None

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.models import Activity, Partnership, RecordEvent, reviewed_models
+from activities.models import Activity, Partnership, RecordEvent
+from activities.registry import record_url
 
 from .factories import ActivityFactory
 
@@ -18,7 +19,7 @@ def is_login_redirect(response):
 
 
 def url(name, record):
-    return reverse(f"activities:record_{name}", args=[record._meta.model_name, record.pk])
+    return record_url(record, name)
 
 
 def status(record):
@@ -89,8 +90,8 @@ def test_read_only_users_get_403(login, consultant, regency_staff, draft, awaiti
     assert status(draft) == "draft" and status(awaiting_verification) == "submitted"
 
 
-def test_unknown_model_is_404(login, program_admin):
-    response = login(program_admin).post(reverse("activities:record_verify", args=["user", 1]))
+def test_unknown_record_is_404(login, program_admin):
+    response = login(program_admin).post(reverse("activities:activity_verify", args=[999999]))
     assert response.status_code == 404
 
 
@@ -156,24 +157,25 @@ def test_queue_queries_are_fixed(login, consultant, regency_library, django_asse
     for _ in range(count):
         ActivityFactory(library=regency_library, status="submitted", needs_check=False)
     client = login(consultant)
-    # session, user, consultant's provinces, province and regency choices, one per reviewed model
-    with django_assert_num_queries(5 + len(reviewed_models())):
+    # session, user, consultant's provinces, province and regency choices; then, paged in SQL:
+    # the count, the page's keys, the page's activities and the count of what may be verified.
+    with django_assert_num_queries(9):
         response = client.get(reverse("activities:queue"))
     assert response.context["total"] == count
 
 
 def test_bulk_verify_selected(login, consultant, old_and_new):
     old, new = old_and_new
-    login(consultant).post(reverse("activities:queue_bulk_verify"), {"selected": [f"activity:{old.pk}"]})
+    login(consultant).post(reverse("activities:queue_verify"), {"selected": [f"activity:{old.pk}"]})
     assert (status(old), status(new)) == ("verified", "submitted")
 
 
 def test_bulk_verify_all_respects_the_filters(login, consultant, old_and_new, library):
     old, new = old_and_new
     outside_filter = ActivityFactory(library=library, status="checked", needs_check=True)
-    login(consultant).post(reverse("activities:queue_bulk_verify"), {"all": "1", "regency": "63.11", "kind": "training"})
+    login(consultant).post(reverse("activities:queue_verify"), {"all": "1", "regency": "63.11", "kind": "training"})
     assert (status(old), status(new)) == ("verified", "submitted")
-    login(consultant).post(reverse("activities:queue_bulk_verify"), {"all": "1"})
+    login(consultant).post(reverse("activities:queue_verify"), {"all": "1"})
     assert status(new) == "verified" and status(outside_filter) == "verified"
 
 
@@ -181,7 +183,7 @@ def test_bulk_verify_never_touches_what_is_not_shown(login, consultant, old_and_
     old, _ = old_and_new
     outside = ActivityFactory(library=outside_library, status="submitted", needs_check=False)
     login(consultant).post(
-        reverse("activities:queue_bulk_verify"),
+        reverse("activities:queue_verify"),
         {"selected": [f"activity:{outside.pk}", f"activity:{awaiting_check.pk}", f"activity:{old.pk}"], "kind": "community"},
     )
     # `old` is a training: filtered out; the others are not the consultant's to verify.
@@ -189,11 +191,11 @@ def test_bulk_verify_never_touches_what_is_not_shown(login, consultant, old_and_
 
 
 def test_bulk_verify_is_post_only(login, consultant):
-    assert login(consultant).get(reverse("activities:queue_bulk_verify")).status_code == 405
+    assert login(consultant).get(reverse("activities:queue_verify")).status_code == 405
 
 
 def test_bulk_verify_by_regency_staff_verifies_nothing(login, regency_staff, old_and_new):
-    login(regency_staff).post(reverse("activities:queue_bulk_verify"), {"all": "1"})
+    login(regency_staff).post(reverse("activities:queue_verify"), {"all": "1"})
     assert {status(r) for r in old_and_new} == {"submitted"}
     assert not RecordEvent.objects.filter(action="verified").exists()
 
@@ -208,3 +210,23 @@ def test_start_panel_shows_queue_count_and_drafts(login, consultant, regency_sta
     body = login(regency_staff).get(reverse("start")).content.decode()
     assert 'data-testid="queue-count">0<' in body
     assert "1 draf" in body
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_queue_of_every_type_is_paged_in_sql(login, consultant, regency_library, regency_staff, django_assert_num_queries, count):
+    from .records_factories import FACTORIES
+
+    for _ in range(count):
+        ActivityFactory(library=regency_library, status="submitted", needs_check=False)
+        FACTORIES["partnership"](library=regency_library, status="submitted", needs_check=False, submitted_at=timezone.now())
+    client = login(consultant)
+    # 5 as above, count and keys of the UNION, one fetch per type on the page, verifiable count.
+    with django_assert_num_queries(10):
+        response = client.get(reverse("activities:queue"))
+    assert response.context["total"] == 2 * count and response.context["verifiable"] == 2 * count
+    assert len(response.context["items"]) == min(2 * count, 50)
+
+
+def test_queue_is_for_reviewers_only(login, library_manager, province_staff):
+    for user in (library_manager, province_staff):
+        assert login(user).get(reverse("activities:queue")).status_code == 403

@@ -49,10 +49,10 @@ def test_verifying_an_activity_moves_the_library_stage(library, consultant, rege
     record_verify(record=activity, user=consultant)
     assert stage_of(library) == stage
 
-    record_delete(record=activity, user=regency_staff, reason="double entry")
+    record_delete(record=activity, user=consultant, reason="double entry")
     assert stage_of(library) is None
 
-    record_restore(record=activity, user=regency_staff)
+    record_restore(record=activity, user=consultant)
     assert stage_of(library) == stage
 
 
@@ -61,7 +61,7 @@ def test_bulk_verify_recomputes_once_for_all_libraries(
 ):
     stage = one_step_ladder()
     activities = [checked_activity(library, regency_staff), checked_activity(other_regency_library, regency_staff)]
-    assert record_bulk_verify(records=activities, user=consultant) == 2
+    assert len(record_bulk_verify(records=activities, user=consultant).verified) == 2
     assert stage_of(library) == stage
     assert stage_of(other_regency_library) == stage
 

@@ -155,8 +155,8 @@ def test_bulk_verify_skips_what_the_user_may_not_verify(
     awaiting_verification, awaiting_check, outside_library, consultant
 ):
     outside = ActivityFactory(library=outside_library, status="submitted", needs_check=False)
-    count = record_bulk_verify(records=[awaiting_verification, awaiting_check, outside], user=consultant)
-    assert count == 1
+    result = record_bulk_verify(records=[awaiting_verification, awaiting_check, outside], user=consultant)
+    assert len(result.verified) == 1 and result.already_done == []
     assert fresh(awaiting_verification).status == "verified"
     assert fresh(awaiting_check).status == "submitted"
     assert fresh(outside).status == "submitted"

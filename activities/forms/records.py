@@ -1,22 +1,16 @@
-"""Entry and filter forms for partnerships, support won, products and impact stories.
-
-Every entry form takes `user=`, narrows the library choice to the libraries the
-user may change, and proposes the user's own library or agency. Edit forms carry
-the record's `version` in a hidden field so a stale save can be refused.
-"""
+"""Entry and filter forms of partnerships, support won, products and impact stories."""
 
 from __future__ import annotations
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import Role, scope_of
-from villages.models import Library, LibraryLevel, Province, Regency
+from villages.models import Province, Regency
 
-from .models import (
+from ..models import (
     ImpactStory,
     PartnerType,
     Partnership,
@@ -26,81 +20,30 @@ from .models import (
     SupportKind,
     SupportRecord,
 )
-from .record_uploads import clean_document, clean_photo
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def default_library(user, queryset):
-    """The library a new record most likely belongs to: the user's own library or agency.
-
-    Returns a Library or None; one query at most.
-    """
-    scope = scope_of(user)
-    if scope.role == Role.LIBRARY_MANAGER:
-        wanted = Q(pk=scope.library_id)
-    elif scope.role == Role.REGENCY_STAFF:
-        wanted = Q(level=LibraryLevel.REGENCY, regency_id=scope.regency_id)
-    elif scope.role == Role.PROVINCE_STAFF:
-        wanted = Q(level=LibraryLevel.PROVINCE, province_id__in=scope.province_ids)
-    else:
-        return None
-    return queryset.filter(wanted).first()
-
-
-class RecordForm(forms.ModelForm):
-    """Base of the entry forms: scoped library choice, hidden version, cleaned uploads."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    photo_fields: tuple[str, ...] = ()
-    document_fields: tuple[str, ...] = ()
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        libraries = Library.objects.editable_by(user).order_by("level", "name")
-        field = self.fields["library"]
-        field.queryset = libraries
-        field.empty_label = None if self.instance.pk else _("Choose the library or agency")
-        if not self.instance.pk:
-            del self.fields["version"]
-            if "library" not in self.initial:
-                own = default_library(user, libraries)
-                if own is not None:
-                    self.initial["library"] = own.pk
-        else:
-            self.fields["version"].initial = self.instance.version
-        for name, form_field in self.fields.items():
-            if isinstance(form_field, forms.DateField):
-                form_field.widget = DATE_WIDGET
-
-    def _clean_upload(self, name, cleaner):
-        upload = self.cleaned_data.get(name)
-        if isinstance(upload, UploadedFile):
-            return cleaner(upload)
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.photo_fields:
-            if name in cleaned:
-                try:
-                    cleaned[name] = self._clean_upload(name, clean_photo)
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-        for name in self.document_fields:
-            if name in cleaned:
-                try:
-                    cleaned[name] = self._clean_upload(name, clean_document)
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-        return cleaned
-
+from .base import RecordForm
 
 class PartnershipForm(RecordForm):
     document_fields = ("document",)
     #: Fields kept when "save and add another partner" opens the next form.
     shared_fields = ("library", "kind", "title", "scope", "signed_on", "signed_at", "valid_until")
+
+    @classmethod
+    def initial_from(cls, user, params) -> dict:
+        """With `?same_event=<pk>`, the shared fields of that partnership (one query)."""
+        source_pk = params.get("same_event", "")
+        if not source_pk.isdigit():
+            return {}
+        source = Partnership.objects.for_user(user).alive().filter(pk=source_pk).first()
+        if source is None:
+            return {}
+        return {
+            name: Partnership._meta.get_field(name).value_from_object(source) for name in cls.shared_fields
+        }
+
+    def next_url(self, record) -> str | None:
+        if "save_add_another" in self.data:
+            return reverse("activities:partnership_create") + f"?same_event={record.pk}"
+        return None
 
     class Meta:
         model = Partnership
@@ -177,6 +120,15 @@ class ProductForm(RecordForm):
 class StoryForm(RecordForm):
     photo_fields = ("photo",)
 
+    def _post_clean(self):
+        super()._post_clean()
+        # Who recorded the consent is kept with it; withdrawing consent clears it.
+        story = self.instance
+        if not story.consent_given:
+            story.consent_recorded_by = None
+        elif not story.consent_recorded_by_id or {"consent_given", "consent_date"} & set(self.changed_data):
+            story.consent_recorded_by = self.user
+
     class Meta:
         model = ImpactStory
         fields = [
@@ -220,14 +172,15 @@ class RecordFilterForm(forms.Form):
             + [(_("Regencies and cities"), regencies)]
         )
 
-    def filter(self, queryset, *, date_field: str, search_fields: tuple[str, ...]):
-        """Return `queryset` narrowed by the valid filters (lazy)."""
+    def filter(self, queryset, record_type):
+        """Return `queryset` narrowed by the valid filters (lazy); any invalid filter: unfiltered."""
         if not self.is_valid():
             return queryset
+        date_field = record_type.date_field
         data = self.cleaned_data
         if data["q"]:
             words = Q()
-            for name in search_fields:
+            for name in record_type.search_fields:
                 words |= Q(**{f"{name}__icontains": data["q"]})
             queryset = queryset.filter(words)
         region = data["region"]
@@ -247,8 +200,8 @@ class PartnershipFilterForm(RecordFilterForm):
     )
     active = forms.BooleanField(label=_("Only agreements in force today"), required=False)
 
-    def filter(self, queryset, **kwargs):
-        queryset = super().filter(queryset, **kwargs)
+    def filter(self, queryset, record_type):
+        queryset = super().filter(queryset, record_type)
         if self.is_valid():
             if self.cleaned_data["partner_type"]:
                 queryset = queryset.filter(partner_type=self.cleaned_data["partner_type"])
@@ -262,8 +215,8 @@ class SupportFilterForm(RecordFilterForm):
         label=_("Kind of support"), required=False, choices=[("", _("Any kind"))] + list(SupportKind.choices)
     )
 
-    def filter(self, queryset, **kwargs):
-        queryset = super().filter(queryset, **kwargs)
+    def filter(self, queryset, record_type):
+        queryset = super().filter(queryset, record_type)
         if self.is_valid() and self.cleaned_data["kind"]:
             queryset = queryset.filter(kind=self.cleaned_data["kind"])
         return queryset
@@ -274,8 +227,8 @@ class ProductFilterForm(RecordFilterForm):
         label=_("Category"), required=False, choices=[("", _("Any category"))] + list(ProductCategory.choices)
     )
 
-    def filter(self, queryset, **kwargs):
-        queryset = super().filter(queryset, **kwargs)
+    def filter(self, queryset, record_type):
+        queryset = super().filter(queryset, record_type)
         if self.is_valid() and self.cleaned_data["category"]:
             queryset = queryset.filter(category=self.cleaned_data["category"])
         return queryset
@@ -288,8 +241,8 @@ class StoryFilterForm(RecordFilterForm):
         choices=[("", _("With or without consent")), ("yes", _("With consent")), ("no", _("Without consent"))],
     )
 
-    def filter(self, queryset, **kwargs):
-        queryset = super().filter(queryset, **kwargs)
+    def filter(self, queryset, record_type):
+        queryset = super().filter(queryset, record_type)
         if self.is_valid() and self.cleaned_data["consent"]:
             queryset = queryset.filter(consent_given=self.cleaned_data["consent"] == "yes")
         return queryset
