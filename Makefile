@@ -36,8 +36,10 @@ run: setup
 	@echo "Perpus is at http://$(HOST)/ (Ctrl+C to stop)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
+# The suite, then the architecture contract (apps depend one way; see pyproject.toml).
 test: venv translations
 	$(BIN)/pytest
+	$(BIN)/lint-imports
 
 # The same suite on PostgreSQL; DATABASE_URL defaults to CI's local server.
 test-postgres: venv translations
@@ -45,7 +47,7 @@ test-postgres: venv translations
 
 # Browser journeys in Debian's Chromium (apt-get install chromium).
 test-browser: venv translations
-	$(BIN)/pytest -m browser tests/browser
+	$(BIN)/pytest -m browser
 
 bench: venv translations
 	$(PY) -m benchmarks

@@ -103,7 +103,7 @@ class Library(models.Model):
     manager_name = models.CharField(_("manager's name"), max_length=200, blank=True)
     manager_phone = models.CharField(_("manager's phone"), max_length=32, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    # Facts the progress ladder reads (villages.measures); empty means not recorded.
+    # Facts the progress ladder reads (programs.measures.library); empty means not recorded.
     floor_area_m2 = models.PositiveIntegerField(_("floor area (m²)"), null=True, blank=True)
     collection_titles = models.PositiveIntegerField(
         _("collection: titles"), null=True, blank=True
