@@ -42,6 +42,24 @@ def site(live_server, transactional_db):
 
 
 @pytest.fixture
+def default_ladder(transactional_db):
+    """The TPBIS program and default ladder that the data migrations install.
+
+    Transactional tests flush the database after each test, which removes the rows a
+    data migration made; this puts them back (idempotent).
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from programs.models import Criterion
+
+    if not Criterion.objects.exists():
+        import_module("programs.migrations.0002_default_program_and_ladder").install(apps, None)
+        import_module("programs.migrations.0004_ladder_names_in_both_languages").to_both_languages(apps, None)
+
+
+@pytest.fixture
 def log_in(page, site):
     """Log in through the form as `username` with the test password."""
 

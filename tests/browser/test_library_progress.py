@@ -1,10 +1,8 @@
 """Issue #3 journey: regency staff register a village library, a consultant assesses it
 and sees its stage change."""
 
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from programs.models import Criterion
@@ -15,17 +13,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def ladder_without_training(transactional_db):
+def ladder_without_training(default_ladder):
     """The default ladder, minus the Rintisan criteria that read training records.
 
     Trainings (SPP-TIK, RTL) come from the activities journey; here the stage must
     move on the consultant's attestation alone.
     """
-    if not Criterion.objects.exists():
-        # An earlier transactional test flushed the rows the data migration installed.
-        import_module("programs.migrations.0002_default_program_and_ladder").install(apps, None)
-        names = import_module("programs.migrations.0004_ladder_names_in_both_languages")
-        names.to_both_languages(apps, None)
     Criterion.objects.filter(measure__in=["spptik_trained", "work_plans"]).delete()
 
 

@@ -34,7 +34,7 @@ def links_on(page, site, selector) -> list[str]:
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(default_ladder):
     call_command("seed_demo", stdout=StringIO())
 
 
