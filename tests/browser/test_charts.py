@@ -12,7 +12,7 @@ from programs.services import recompute_progress
 pytestmark = pytest.mark.browser
 
 
-def test_dashboard_and_progress_charts_draw(site, page, log_in, program_admin, library):
+def test_dashboard_and_progress_charts_draw(site, page, log_in, program_admin, library, default_ladder):
     recompute_progress(library_ids=[library.pk])
     # A stage change this month, so the dashboard has its second chart.
     StageSnapshot.objects.create(

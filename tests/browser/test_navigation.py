@@ -60,3 +60,19 @@ def test_each_page_a_role_can_reach_fits_a_phone_and_works(site, page, demo, use
         response = page.goto(site + path)
         assert response.ok, f"{username}: {path} answered {response.status}"
         expect(page.locator("main h1").first).to_be_visible()
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_on_a_laptop_the_menu_is_one_line_and_log_out_is_reachable(site, page, demo, username):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    log_in_as(page, site, username)
+    navbar = page.locator("nav.navbar").bounding_box()
+    assert navbar["height"] < 70, f"{username}'s menu wraps: {navbar['height']} px high"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    page.get_by_test_id("nav-user").click()
+    log_out = page.get_by_role("button", name="Keluar")
+    expect(log_out).to_be_visible()
+    box = log_out.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1366
+    log_out.click()
+    expect(page.get_by_role("link", name="Masuk", exact=True)).to_be_visible()

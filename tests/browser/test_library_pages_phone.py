@@ -1,13 +1,11 @@
-"""At phone width every villages page fits the screen (run with `pytest -m browser tests/villages`)."""
+"""At phone width every villages page fits the screen, for staff and the library's manager."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import browser_context_args, browser_type_launch_args, log_in, site  # noqa: F401
-
-from .factories import LibraryPhotoFactory, LibraryStatisticFactory
+from tests.villages.factories import LibraryPhotoFactory, LibraryStatisticFactory
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +15,7 @@ def page_width(page) -> int:
 
 
 @pytest.mark.parametrize("username", ["staf_balangan", "pengelola"])
-def test_library_pages_are_no_wider_than_a_phone(site, page, log_in, regency_staff, library_manager, library, username):  # noqa: F811
+def test_library_pages_are_no_wider_than_a_phone(site, page, log_in, regency_staff, library_manager, library, username):
     for month in (4, 5):
         LibraryStatisticFactory(library=library, month=datetime.date(2024, month, 1))
     photo = LibraryPhotoFactory(library=library)
