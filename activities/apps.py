@@ -9,10 +9,14 @@ class ActivitiesConfig(AppConfig):
     def ready(self):
         from villages.sections import LibrarySection, register
 
-        from .selectors import library_section
+        from perpus.panels import StartPanel
+        from perpus.panels import register as register_panel
+
+        from .selectors import library_section, start_panel
         from .services.trash import register_trash_kinds
 
         register_trash_kinds()
+        register_panel(StartPanel("activities", "activities/_start_panel.html", start_panel, order=30))
         # After the progress panel (programs, order 50): what the library has done.
         register(
             LibrarySection(

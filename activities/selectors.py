@@ -66,3 +66,20 @@ def library_section(library, user, request=None) -> dict | None:
     if not any(section[name] for name in ("activities", "partnerships", "support", "products", "stories")):
         return None
     return section
+
+
+def start_panel(user) -> dict:
+    """The start page's activities panel for `user`: what waits for their review and their
+    drafts and returned records. One count query per record type for each part shown."""
+    from perpus.scopes import has_ability
+
+    from .services.queue import my_record_counts, queue_count
+
+    review = has_ability(user, "review")
+    enter_data = has_ability(user, "enter_data")
+    return {
+        "review": review,
+        "waiting": queue_count(user) if review else 0,
+        "enter_data": enter_data,
+        "drafts": my_record_counts(user) if enter_data else [],
+    }

@@ -311,3 +311,9 @@ def can_restore(user, record) -> bool:
     return can_change(user, record) and (
         record.status in EDITABLE_STATUSES or scope_of(user).is_national
     )
+
+
+def can_change_as_author(user, obj, author_field: str = "author_id") -> bool:
+    """Return whether `user` may change `obj` and is its author (e.g. an assessment and its
+    evidence: only the consultant who wrote it, while in scope). No query beyond loaded FKs."""
+    return getattr(obj, author_field) == getattr(user, "pk", None) and can_change(user, obj)

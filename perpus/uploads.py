@@ -224,7 +224,8 @@ class PhotoField(forms.FileField):
 
     def clean(self, data, initial=None):
         file = super().clean(data, initial)
-        if file:
+        # The stored file (no new upload) was checked when it came in.
+        if file and file is not initial:
             validate_photo(file)
         return file
 

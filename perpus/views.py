@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from villages.models import Library, LibraryLevel, Province
 
+from .panels import start_panels
 from .scopes import Role
 
 
@@ -41,6 +42,7 @@ def start(request):
         "library_count": libraries.count(),
         "editable_count": Library.objects.editable_by(user).count() if role else 0,
         "recent_libraries": libraries.select_related("province", "regency", "village")[:5],
+        "panels": start_panels(user),
         "consultant_provinces": (
             Province.objects.filter(consultants=user)
             if role == Role.CONSULTANT

@@ -7,7 +7,7 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs and progress")
 
     def ready(self):
-        from perpus import trash
+        from perpus import panels, trash
         from villages import sections
         from villages.signals import library_data_changed
 
@@ -31,3 +31,5 @@ class ProgramsConfig(AppConfig):
         )
         # Deleted evidence is listed in the one trash page and restored from it.
         trash.register(EVIDENCE)
+        # Links to the dashboards and ladder on the start page (static: `can` decides).
+        panels.register(panels.StartPanel("programs", "programs/_start_panel.html", lambda user: {}, order=20))

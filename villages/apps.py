@@ -8,7 +8,11 @@ class VillagesConfig(AppConfig):
 
     def ready(self):
         from perpus import trash
+        from perpus.panels import StartPanel
+        from perpus.panels import register as register_panel
 
         from .trash import LIBRARY_PHOTO
 
         trash.register(LIBRARY_PHOTO)
+        # Static links only: the panel reads `can` and the user, no query.
+        register_panel(StartPanel("villages", "villages/_start_panel.html", lambda user: {}, order=10))

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from perpus.errors import ConcurrentEditError  # noqa: F401  (re-exported for the views)
 from perpus.scopes import can_change, can_delete, can_edit_content, can_restore
 from perpus.trash import SoftDeletable
 from villages.signals import notify_library_data_changed
@@ -22,10 +23,6 @@ from ..models import EventAction, RecordEvent, ReviewedRecord, ReviewStatus
 
 #: Bookkeeping fields that are not part of what a person changed.
 _BOOKKEEPING = {"id", *ReviewedRecord.REVIEW_FIELDS}
-
-
-class ConcurrentEditError(ValidationError):
-    """Someone else saved the record after this copy was loaded."""
 
 
 def _jsonable(value):

@@ -12,7 +12,6 @@ from django.utils.timesince import timesince
 
 from ..registry import record_url as _record_url
 from ..registry import type_of
-from ..services.queue import my_record_counts, queue_count
 
 register = template.Library()
 
@@ -70,19 +69,3 @@ def rupiah(value) -> str:
 def status_badge(record):
     """The one status badge of every reviewed record (no query)."""
     return {"record": record, "css": BADGES.get(record.status, "secondary")}
-
-
-# The start page's panel: these two query (one count per record type). They stay
-# here until `perpus`'s start view collects panels from selectors like library sections.
-
-
-@register.simple_tag
-def review_queue_count(user) -> int:
-    """How many records wait for `user` (one count query per record type)."""
-    return queue_count(user) if user.is_authenticated else 0
-
-
-@register.simple_tag
-def my_drafts(user) -> list:
-    """Drafts and returned records the user may edit, per type (one query per type)."""
-    return my_record_counts(user) if user.is_authenticated else []

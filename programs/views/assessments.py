@@ -10,14 +10,14 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, ListView
 
 from perpus.mixins import ScopedViewMixin
-from perpus.scopes import can_create
+from perpus.scopes import can_change_as_author, can_create
 from perpus.uploads import serve_file
 from villages.models import Library
 
 from .. import services
 from ..forms import AssessmentForm
 from ..models import Assessment, AssessmentEvidence, Criterion, CriterionKind
-from .common import RoleRequiredMixin, can_edit_assessment
+from .common import RoleRequiredMixin
 
 
 def _attested_criteria():
@@ -58,7 +58,7 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
             .order_by("criterion__stage__order", "criterion__order", "criterion_id")
         )
         return super().get_context_data(
-            items=items, can_edit=can_edit_assessment(self.request.user, self.object), **kwargs
+            items=items, can_edit=can_change_as_author(self.request.user, self.object), **kwargs
         )
 
 
@@ -100,7 +100,7 @@ def assessment_update(request, pk):
     assessment = get_object_or_404(
         Assessment.objects.for_user(request.user).select_related("library"), pk=pk
     )
-    if not can_edit_assessment(request.user, assessment):
+    if not can_change_as_author(request.user, assessment):
         raise PermissionDenied
     form = AssessmentForm(
         request.POST or None,
@@ -148,7 +148,7 @@ def evidence_delete(request, pk):
         _evidence_in_scope(request.user).select_related("item__assessment"), pk=pk
     )
     assessment = evidence.item.assessment
-    if not can_edit_assessment(request.user, assessment):
+    if not can_change_as_author(request.user, assessment):
         raise PermissionDenied
     services.evidence_delete(evidence=evidence, user=request.user)
     messages.success(request, gettext("The evidence was deleted. It can be restored from the trash."))

@@ -5,7 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse_lazy
 
-from perpus.scopes import can_change, has_ability
+from perpus.scopes import has_ability
 
 
 class RoleRequiredMixin(LoginRequiredMixin):
@@ -52,12 +52,3 @@ def is_program_admin(user) -> bool:
 
 
 LADDER_URL = reverse_lazy("programs:ladder")
-
-
-def can_edit_assessment(user, assessment) -> bool:
-    """Whether `user` may change `assessment` and its evidence: its author, while in scope.
-
-    (No query beyond loaded FKs and a consultant's provinces.) The author rule is the
-    only one programs adds to `perpus.scopes.can_change`.
-    """
-    return assessment.author_id == user.pk and can_change(user, assessment)

@@ -1,7 +1,5 @@
-"""Errors the villages services raise for the views to explain."""
+"""Errors the villages services raise for the views to explain (one class for every app)."""
 
-from django.core.exceptions import ValidationError
+from perpus.errors import ConcurrentEditError
 
-
-class ConcurrentEditError(ValidationError):
-    """Someone else saved the row after this copy was loaded; views answer 409."""
+__all__ = ["ConcurrentEditError"]
