@@ -49,8 +49,11 @@ test-postgres: venv translations
 test-browser: venv translations
 	$(BIN)/pytest -m browser
 
+# Region import and stage timings on a temporary database, then every budgeted page at
+# national scale (seed_scale, made once in .bench/ or in DATABASE_URL's database).
 bench: venv translations
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.pages
 
 # Refresh every .po file (root and apps) after changing user-visible text (needs GNU gettext).
 messages: venv

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 

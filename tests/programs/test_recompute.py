@@ -1,6 +1,5 @@
 """A stored stage is never older than its data: data changes and ladder changes recompute it."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
