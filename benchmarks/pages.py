@@ -102,13 +102,13 @@ def pages() -> list[tuple[str, str, str | None]]:
     from villages.models import Library
 
     library = Library.objects.filter(npp__startswith="SC-", is_published=True, level="village").order_by("pk").first()
-    consultant = "scale_kons_35"
+    consultant = f"scale_kons_{library.province_id}"
     return [
         ("trivial page (health check)", reverse("healthz"), None),
         ("login page", reverse("login"), None),
         ("home page", reverse("home"), None),
         ("library page (public)", library.get_absolute_url(), None),
-        ("public activity list", reverse("activities:public_list"), None),
+        ("public activity list", reverse("activities:activity_public_list"), None),
         ("start page, program admin", reverse("start"), "scale_admin"),
         ("review queue, program admin", reverse("activities:queue"), "scale_admin"),
         ("review queue, consultant", reverse("activities:queue"), consultant),
@@ -120,7 +120,7 @@ def pages() -> list[tuple[str, str, str | None]]:
     ]
 
 
-def run_pages() -> list[PageResult]:
+def run_pages(repeat: int = REPEAT) -> list[PageResult]:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -136,7 +136,7 @@ def run_pages() -> list[PageResult]:
                     user.save(update_fields=["is_superuser"])
                 client.force_login(user)
             clients[username] = client
-        results.append(measure(clients[username], label, url))
+        results.append(measure(clients[username], label, url, repeat))
     return results
 
 

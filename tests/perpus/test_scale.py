@@ -69,3 +69,15 @@ def test_a_second_run_does_nothing_and_new_rows_still_get_fresh_keys(villages):
 def test_the_fraction_must_be_sensible(villages):
     with pytest.raises(CommandError):
         call_command("seed_scale", fraction=0, stdout=StringIO())
+
+
+def test_every_benchmarked_page_answers_on_the_scale_data(villages, client):
+    """The page benchmark's list stays in step with the URLs and the seeded accounts."""
+    from benchmarks.pages import pages, run_pages
+
+    call_command("seed_scale", fraction=0.001, stdout=StringIO())
+    assert len(pages()) >= 10
+    results = run_pages(repeat=1)
+    assert [r.status for r in results] == [200] * len(results), [(r.label, r.status) for r in results]
+    assert results[0].queries == 0  # the trivial page
+    assert all(r.queries > 0 for r in results[2:])
