@@ -10,6 +10,7 @@ from .models import (
     Program,
     Stage,
     StageSnapshot,
+    Visit,
 )
 
 
@@ -76,7 +77,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     list_display = ("library", "visited_on", "author")
     list_filter = ("visited_on",)
     search_fields = ("library__name", "findings")
-    autocomplete_fields = ("library", "author")
+    autocomplete_fields = ("library", "author", "visit")
     list_select_related = ("library", "author")
     date_hierarchy = "visited_on"
     inlines = [AssessmentItemInline]
@@ -108,3 +109,17 @@ class StageSnapshotAdmin(admin.ModelAdmin):
     autocomplete_fields = ("library",)
     list_select_related = ("library", "stage")
     date_hierarchy = "date"
+
+
+@admin.register(Visit)
+class VisitAdmin(admin.ModelAdmin):
+    list_display = ("regency", "starts_on", "ends_on", "author")
+    list_filter = ("starts_on",)
+    search_fields = ("regency__name", "team", "findings")
+    autocomplete_fields = ("regency", "libraries", "visitors", "author")
+    list_select_related = ("regency", "author")
+
+    def save_model(self, request, obj, form, change):
+        # The scope filters read the province copied from the regency.
+        obj.province_id = obj.regency.province_id
+        super().save_model(request, obj, form, change)

@@ -2,6 +2,7 @@ from .assessments import Assessment, AssessmentEvidence, AssessmentItem, Assessm
 from .cohorts import FundingSource, Participation, ParticipationQuerySet, Program
 from .ladder import Criterion, CriterionKind, Stage
 from .progress import LibraryProgress, SnapshotReason, StageSnapshot
+from .visits import Visit, VisitQuerySet
 
 __all__ = [
     "Assessment",
@@ -19,4 +20,6 @@ __all__ = [
     "Stage",
     "StageSnapshot",
     "Verdict",
+    "Visit",
+    "VisitQuerySet",
 ]

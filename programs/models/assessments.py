@@ -34,6 +34,15 @@ class Assessment(models.Model):
         verbose_name=_("recorded by"),
     )
     visited_on = models.DateField(_("date of visit"))
+    visit = models.ForeignKey(
+        "programs.Visit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name=_("monitoring visit"),
+        help_text=_("The visit during which this assessment was made, if any."),
+    )
     findings = models.TextField(_("findings"))
     recommendations = models.TextField(_("recommendations"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
