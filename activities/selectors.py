@@ -35,7 +35,6 @@ def library_section(library, user, request=None) -> dict | None:
     activities = list(
         _shown(Activity, library, user)
         .involving([library.pk])
-        .distinct()
         .order_by("-start_date", "-pk")
         .only(
             "pk", "title", "kind", "start_date", "end_date", "participants_male", "participants_female"

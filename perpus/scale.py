@@ -206,6 +206,7 @@ class ScaleSeeder:
         self._step("assessments", self.assessments)
         self._step("stage history", self.stage_history)
         self._step("current stages", self.current_stages)
+        self._step("planner statistics", self.analyze)
         return self.report
 
     def _step(self, label, function) -> None:
@@ -506,6 +507,15 @@ class ScaleSeeder:
         StageSnapshot.objects.bulk_create(rows, ignore_conflicts=True)
         return total + len(rows)
 
+
+    def analyze(self) -> int:
+        """Refresh the query planner's statistics (SQLite and PostgreSQL both know ANALYZE);
+        without them a planner guesses, and guesses badly over a million fresh rows."""
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        return 0
 
     def current_stages(self) -> int:
         """Every library's stage today, computed by the portal's own service."""

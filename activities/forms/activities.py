@@ -201,7 +201,7 @@ class ActivityFilterForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         if data.get("library"):
-            qs = qs.involving([data["library"]]).distinct()
+            qs = qs.involving([data["library"]])
         if data.get("q"):
             qs = qs.filter(title__icontains=data["q"])
         for name in ("kind", "level", "status"):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
-from .base import RecordQuerySet, ReviewedRecord
+from .base import RecordQuerySet, ReviewedRecord, trash_index
 
 
 class PartnerType(models.TextChoices):
@@ -86,7 +86,7 @@ class Partnership(ReviewedRecord):
                 violation_error_message=_("The end of validity cannot be before the signing date."),
             )
         ]
-        indexes = [models.Index(fields=["library", "status", "signed_on"], name="partnership_lib_status")]
+        indexes = [models.Index(fields=["library", "status", "signed_on"], name="partnership_lib_status"), trash_index("partnership_trash")]
 
     def __str__(self):
         return f"{self.title} ({self.partner_name})"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
-from .base import ReviewedRecord
+from .base import ReviewedRecord, trash_index
 
 
 class ProductCategory(models.TextChoices):
@@ -59,7 +59,7 @@ class Product(ReviewedRecord):
         ordering = ["-reported_on", "-pk"]
         verbose_name = _("product")
         verbose_name_plural = _("products")
-        indexes = [models.Index(fields=["library", "status", "reported_on"], name="product_lib_status_date")]
+        indexes = [models.Index(fields=["library", "status", "reported_on"], name="product_lib_status_date"), trash_index("product_trash")]
 
     def __str__(self):
         return self.name

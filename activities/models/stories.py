@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
-from .base import RecordQuerySet, ReviewedRecord
+from .base import RecordQuerySet, ReviewedRecord, trash_index
 
 
 class StoryQuerySet(RecordQuerySet):
@@ -87,7 +87,7 @@ class ImpactStory(ReviewedRecord):
                 violation_error_message=_("The name can only be shown if the person agreed to publication."),
             ),
         ]
-        indexes = [models.Index(fields=["library", "status", "happened_on"], name="story_lib_status_date")]
+        indexes = [models.Index(fields=["library", "status", "happened_on"], name="story_lib_status_date"), trash_index("story_trash")]
 
     def __str__(self):
         return self.title

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
-from .base import ReviewedRecord
+from .base import ReviewedRecord, trash_index
 
 
 class SupportKind(models.TextChoices):
@@ -76,7 +76,7 @@ class SupportRecord(ReviewedRecord):
                 violation_error_message=_("Fill in the fields of the kind of support you chose."),
             )
         ]
-        indexes = [models.Index(fields=["library", "status", "year"], name="support_lib_status_year")]
+        indexes = [models.Index(fields=["library", "status", "year"], name="support_lib_status_year"), trash_index("support_trash")]
 
     def __str__(self):
         return f"{self.title} ({self.year})"

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import CharField, F, Value
+
+from perpus.pagination import CappedPaginator as Paginator
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,8 @@ def my_record_counts(user) -> list[dict]:
         counts = (
             record_type.model.objects.editable_by(user)
             .alive()
+            # Narrowed first, so the count reads the status index, not every record.
+            .filter(status__in=[ReviewStatus.DRAFT, ReviewStatus.RETURNED])
             .aggregate(
                 drafts=Count("pk", filter=Q(status=ReviewStatus.DRAFT)),
                 returned=Count("pk", filter=Q(status=ReviewStatus.RETURNED)),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from perpus.pagination import CappedPaginator as Paginator
 from perpus.scopes import can_create, can_edit_content, can_view
 
 from ..forms import ActivityFilterForm, DocumentForm, PhotoForm
@@ -18,7 +18,6 @@ from ..registry import TYPES
 from ..services import activity_document_add, activity_photo_add, attachment_delete
 from .common import login_or_404, page_size
 from .records import action_context
-
 
 def activity_list_page(request, qs, *, public: bool):
     """Render a filtered page of `qs` (2 queries for the page whatever its size)."""
@@ -35,13 +34,11 @@ def activity_list_page(request, qs, *, public: bool):
     }
     return render(request, "activities/activity_list.html", context)
 
-
 @require_safe
 @login_required
 def activity_list(request, key="activity"):
     """Activities in the user's scope, drafts included."""
     return activity_list_page(request, Activity.objects.for_user(request.user).alive(), public=False)
-
 
 @require_safe
 def activity_detail(request, pk, key="activity"):
@@ -80,7 +77,6 @@ def activity_detail(request, pk, key="activity"):
     }
     return render(request, "activities/activity_detail.html", context)
 
-
 def _attach(request, pk, form_class, add):
     activity = get_object_or_404(Activity.objects.for_user(request.user).alive(), pk=pk)
     form = form_class(request.POST, request.FILES)
@@ -96,7 +92,6 @@ def _attach(request, pk, form_class, add):
             label = form.fields[field].label if field in form.fields else ""
             messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
     return redirect(activity)
-
 
 @require_POST
 @login_required
@@ -115,7 +110,6 @@ def photo_add(request, pk):
 
     return _attach(request, pk, PhotoForm, add)
 
-
 @require_POST
 @login_required
 def document_add(request, pk):
@@ -133,9 +127,7 @@ def document_add(request, pk):
 
     return _attach(request, pk, DocumentForm, add)
 
-
 ATTACHMENTS = {"photo": ActivityPhoto, "document": ActivityDocument}
-
 
 @require_POST
 @login_required

@@ -7,11 +7,12 @@ only through `story.public_name`.
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+
+from perpus.pagination import CappedPaginator as Paginator
 
 from ..forms import PublicFilterForm
 from ..models import Activity
@@ -20,19 +21,16 @@ from .common import PAGE_SIZE, type_or_404
 
 _PLACES = ("library__village", "library__regency", "library__province")
 
-
 @require_safe
 def activity_public_list(request):
     """Public activities, for everyone."""
     return activity_list_page(request, Activity.objects.public(), public=True)
-
 
 def _public_type(key):
     found = type_or_404(key)
     if not found.has_public_pages:
         raise Http404
     return found
-
 
 @require_safe
 def public_list(request, key):
@@ -53,7 +51,6 @@ def public_list(request, key):
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"record_type": shown, "filter_form": form, "page_obj": page}
     return render(request, f"activities/{key}_public_list.html", context)
-
 
 @require_safe
 def public_detail(request, key, pk):

@@ -11,18 +11,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from perpus.pagination import CappedPaginator as Paginator
 from perpus.scopes import can_change, can_create, can_edit_content
 
 from ..forms import DeleteForm, ReturnForm
 from ..registry import RECORD_ACTIONS, type_of
 from ..services import ConcurrentEditError, record_create, record_save
 from .common import get_record, page_size, record_actions, type_or_404
-
 
 def action_context(request, record) -> dict:
     """What the action partial (`activities/_record_actions.html`) needs for `record` (no query)."""
@@ -33,7 +32,6 @@ def action_context(request, record) -> dict:
         "return_form": ReturnForm(auto_id=f"id_return_%s_{record.pk}"),
         "delete_form": DeleteForm(auto_id=f"id_delete_%s_{record.pk}"),
     }
-
 
 @require_safe
 @login_required
@@ -56,7 +54,6 @@ def record_list(request, key):
     }
     return render(request, record_type.template("list"), context)
 
-
 @require_safe
 @login_required
 def record_detail(request, key, pk):
@@ -66,16 +63,13 @@ def record_detail(request, key, pk):
     context = {"record_type": record_type, "record": record, **action_context(request, record)}
     return render(request, record_type.template("detail"), context)
 
-
 def _form_page(request, record_type, form, record=None, status=200):
     context = {"record_type": record_type, "form": form, "record": record}
     return render(request, record_type.template("form"), context, status=status)
 
-
 def _saved(request, form, record, message):
     messages.success(request, message)
     return redirect(form.next_url(record) or record.get_absolute_url())
-
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
@@ -101,7 +95,6 @@ def record_new(request, key):
                 request, form, record, _("Draft saved. Submit it for review when it is complete.")
             )
     return _form_page(request, record_type, form)
-
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required

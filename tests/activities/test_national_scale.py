@@ -1,0 +1,54 @@
+"""What keeps activity pages fast with a million rows: no full counts, indexed lookups."""
+
+import pytest
+from django.urls import reverse
+
+from activities.models import Activity
+from perpus.pagination import CappedPaginator
+from tests.activities.factories import ActivityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_involving_finds_organised_and_involved_activities_once(library, other_regency_library):
+    organised = ActivityFactory(library=library, title="Diselenggarakan")
+    involved = ActivityFactory(library=other_regency_library, title="Melibatkan")
+    involved.libraries.add(library)
+    both = ActivityFactory(library=library, title="Keduanya")
+    both.libraries.add(library, other_regency_library)
+    ActivityFactory(library=other_regency_library, title="Lain")
+    found = list(Activity.objects.involving([library.pk]).order_by("title").values_list("title", flat=True))
+    assert found == ["Diselenggarakan", "Keduanya", "Melibatkan"]
+    assert organised.title in found
+
+
+def test_capped_paginator_counts_at_most_the_cap(library):
+    for _ in range(7):
+        ActivityFactory(library=library)
+    paginator = CappedPaginator(Activity.objects.order_by("pk"), 2, cap=5)
+    assert paginator.count == 5 and paginator.capped and paginator.num_pages == 3
+    exact = CappedPaginator(Activity.objects.order_by("pk"), 2, cap=50)
+    assert exact.count == 7 and not exact.capped
+
+
+def test_a_long_list_says_there_are_more_pages_than_counted(client, library, monkeypatch):
+    monkeypatch.setattr("perpus.pagination.DEFAULT_CAP", 3)
+    monkeypatch.setattr(CappedPaginator.__init__, "__kwdefaults__", {"cap": 3})
+    for _ in range(5):
+        ActivityFactory(library=library, status="verified")
+    response = client.get(reverse("activities:activity_public_list"), {"per_page": 1})
+    assert response.context["page_obj"].paginator.capped
+    assert "lebih dari" in response.content.decode()
+
+
+def test_admin_filters_activities_by_year_without_a_date_hierarchy(client, django_user_model, library):
+    from datetime import date
+
+    ActivityFactory(library=library, start_date=date(2022, 3, 1), end_date=date(2022, 3, 1), title="Dulu")
+    ActivityFactory(library=library, start_date=date(2025, 3, 1), end_date=date(2025, 3, 1), title="Baru")
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.org", "pw-12345678"))
+    page = client.get(reverse("admin:activities_activity_changelist"))
+    html = page.content.decode()
+    assert "?year=2022" in html and "?year=2025" in html and "?year=2023" in html
+    filtered = client.get(reverse("admin:activities_activity_changelist"), {"year": "2022"})
+    assert [a.title for a in filtered.context["cl"].result_list] == ["Dulu"]
