@@ -203,6 +203,7 @@ class ScaleSeeder:
         self._step("monthly statistics", self.statistics)
         self._step("activities and their history", self.activities)
         self._step("partnerships, support, products, stories", self.records)
+        self._step("monitoring visits", self.visits)
         self._step("assessments", self.assessments)
         self._step("stage history", self.stage_history)
         self._step("current stages", self.current_stages)
@@ -464,6 +465,38 @@ class ScaleSeeder:
         return {"title": "Dari perpustakaan ke usaha sendiri", "story": "Setelah ikut pelatihan di perpustakaan desa, "
                 "ia mulai menjual hasil kerajinannya.", "happened_on": day, "consent_given": consent,
                 "consent_date": day if consent else None}
+
+    def visits(self) -> int:
+        """About one monitoring visit a year to each regency with libraries, to three of them."""
+        from programs.models import Visit
+
+        by_regency: dict[str, list] = {}
+        for pk, level, province, regency in self.village_libraries:
+            by_regency.setdefault(regency, []).append((pk, province))
+        visits, visited = [], []
+        for regency, libraries in by_regency.items():
+            province = libraries[0][1]
+            for year in range(self.today.year - YEARS + 1, self.today.year + 1):
+                if self.random.random() < 0.3:
+                    continue
+                day = datetime.date(year, self.random.randint(1, 12), self.random.randint(1, 28))
+                if day > self.today:
+                    continue
+                users = self.random.randint(5, 20)
+                visits.append(Visit(
+                    regency_id=regency, province_id=province, starts_on=day, ends_on=day + datetime.timedelta(days=2),
+                    team="Konsultan Perpusnas\nStaf Dinas Perpustakaan Provinsi", author_id=self.consultant_of.get(province, self.admin.pk),
+                    findings="Perpustakaan desa buka rutin dan ramai dikunjungi anak-anak.",
+                    users_interviewed=users, non_users_interviewed=self.random.randint(3, 10),
+                ))
+                visited.append([pk for pk, _ in self.random.sample(libraries, min(3, len(libraries)))])
+        created = Visit.objects.bulk_create(visits, batch_size=BATCH)
+        through = Visit.libraries.through
+        through.objects.bulk_create(
+            [through(visit_id=visit.pk, library_id=pk) for visit, pks in zip(created, visited) for pk in pks],
+            batch_size=BATCH,
+        )
+        return len(created)
 
     def assessments(self) -> int:
         rows = []

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from activities.models import Activity, Partnership, RecordEvent
 from perpus.scale import is_seeded
-from programs.models import LibraryProgress, StageSnapshot
+from programs.models import LibraryProgress, StageSnapshot, Visit
 from tests.factories import UserFactory, VillageFactory
 from villages.models import Library, LibraryLevel, LibraryStatistic
 
@@ -47,6 +47,9 @@ def test_a_fraction_of_the_dataset_is_made_with_consistent_scope_fields(villages
     assert LibraryStatistic.objects.count() > 24 * 12
     assert StageSnapshot.objects.count() >= 24 * 12
     assert LibraryProgress.objects.count() == Library.objects.count()
+    visit = Visit.objects.prefetch_related("libraries").first()
+    assert visit is not None
+    assert {library.regency_id for library in visit.libraries.all()} == {visit.regency_id}
 
 
 def test_a_second_run_does_nothing_and_new_rows_still_get_fresh_keys(villages):
