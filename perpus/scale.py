@@ -165,7 +165,15 @@ class FastInserter:
             self.next_id += 1
             tuples.append(tuple(values[f.attname] for f in self.fields))
         with self.connection.cursor() as cursor:
-            cursor.executemany(self.sql, tuples)
+            if self.connection.vendor == "postgresql":
+                # COPY is several times faster than INSERTs on PostgreSQL.
+                table = self.connection.ops.quote_name(self.model._meta.db_table)
+                names = ", ".join(self.connection.ops.quote_name(c) for c in self.columns)
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in tuples:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(self.sql, tuples)
         return ids
 
     def finish(self) -> None:
