@@ -219,6 +219,12 @@ class Activity(ReviewedRecord):
                 fields=["regency", "-start_date"], condition=Q(deleted_at__isnull=True), name="activity_regency_recent"
             ),
             models.Index(fields=["library", "status", "-start_date"], name="activity_library_recent"),
+            # What the ladder's measures count: verified, live activities by library, kind, date.
+            models.Index(
+                fields=["library", "kind", "start_date"],
+                condition=Q(status="verified", deleted_at__isnull=True),
+                name="activity_counted",
+            ),
             trash_index("activity_trash"),
         ]
 

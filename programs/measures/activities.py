@@ -99,12 +99,16 @@ def months_with_community_activities(library_ids, start, end):
         matching.filter(library_id__in=ids)
         .annotate(month=TruncMonth("start_date"))
         .values_list("library_id", "month")
+        # Without order_by() the model's ordering (start date, pk) joins the DISTINCT,
+        # which then returns every activity instead of every month.
+        .order_by()
         .distinct()
     )
     involved = (
         Involved.objects.filter(library_id__in=ids, activity__in=matching)
         .annotate(month=TruncMonth("activity__start_date"))
         .values_list("library_id", "month")
+        .order_by()
         .distinct()
     )
     for library_id, month in [*organised, *involved]:

@@ -197,8 +197,9 @@ def recompute_progress(
     Writes `LibraryProgress` for each library and a `StageSnapshot` when the stage
     changed (or on the first computation); with `monthly_snapshot`, also one for
     every library without a snapshot in the month of `on`. Returns a summary.
-    Queries per batch: those of `compute_progress`, plus four (previous progress,
-    this month's snapshots, and two bulk upserts).
+    Queries per batch: those of `compute_progress`, plus at most five (previous progress,
+    this month's snapshots, the computation time of unchanged libraries, and two bulk
+    upserts of what changed).
     """
     from villages.models import Library
 
@@ -214,9 +215,13 @@ def recompute_progress(
     month_start = today.replace(day=1)
     for batch in _batches(ids, batch_size):
         results = compute_progress(library_ids=batch, on=today, ladder=ladder)
-        previous = dict(
-            LibraryProgress.objects.filter(library_id__in=batch).values_list("library_id", "stage_id")
-        )
+        stored = {
+            library_id: (stage_id, criteria)
+            for library_id, stage_id, criteria in LibraryProgress.objects.filter(
+                library_id__in=batch
+            ).values_list("library_id", "stage_id", "criteria")
+        }
+        previous = {library_id: stage_id for library_id, (stage_id, _c) in stored.items()}
         recorded_this_month = set()
         if monthly_snapshot:
             recorded_this_month = set(
@@ -224,17 +229,19 @@ def recompute_progress(
                     library_id__in=batch, date__gte=month_start, date__lte=today
                 ).values_list("library_id", flat=True)
             )
-        progress_rows, snapshots = [], []
+        progress_rows, snapshots, unchanged = [], [], []
         for library_id in batch:
             result = results[library_id]
-            progress_rows.append(
-                LibraryProgress(
-                    library_id=library_id,
-                    stage=result.stage,
-                    computed_at=now,
-                    criteria={str(pk): item.as_json() for pk, item in result.criteria.items()},
+            criteria = {str(pk): item.as_json() for pk, item in result.criteria.items()}
+            if stored.get(library_id) == (result.stage_id, criteria):
+                # Most libraries did not move: only their computation time is written.
+                unchanged.append(library_id)
+            else:
+                progress_rows.append(
+                    LibraryProgress(
+                        library_id=library_id, stage=result.stage, computed_at=now, criteria=criteria
+                    )
                 )
-            )
             reason = None
             if library_id not in previous:
                 reason = SnapshotReason.FIRST
@@ -254,13 +261,16 @@ def recompute_progress(
                         reason=reason,
                     )
                 )
-        LibraryProgress.objects.bulk_create(
-            progress_rows,
-            batch_size=500,
-            update_conflicts=True,
-            unique_fields=["library"],
-            update_fields=["stage", "computed_at", "criteria"],
-        )
+        if unchanged:
+            LibraryProgress.objects.filter(library_id__in=unchanged).update(computed_at=now)
+        if progress_rows:
+            LibraryProgress.objects.bulk_create(
+                progress_rows,
+                batch_size=500,
+                update_conflicts=True,
+                unique_fields=["library"],
+                update_fields=["stage", "computed_at", "criteria"],
+            )
         if snapshots:
             StageSnapshot.objects.bulk_create(
                 snapshots,

@@ -142,6 +142,21 @@ def test_recompute_query_count_does_not_grow_with_libraries(ladder, measure_data
     assert LibraryProgress.objects.count() == 55
 
 
+def test_a_second_recompute_rewrites_only_the_time_of_unchanged_libraries(ladder, measure_data, django_assert_num_queries):
+    libraries = _libraries(5)
+    ids = [lib.pk for lib in libraries]
+    recompute_progress(library_ids=ids, on=END)
+    before = {p.library_id: p.computed_at for p in LibraryProgress.objects.all()}
+    # Savepoints (2) + ladder (2) + measures (2) + verdicts (1) + previous progress (1)
+    # + one UPDATE of the computation time; no upsert, no snapshot.
+    with django_assert_num_queries(9) as context:
+        summary = recompute_progress(library_ids=ids, on=END)
+    assert not any("INSERT" in q["sql"] for q in context.captured_queries)
+    assert summary.changed == 0 and summary.snapshots == 0
+    after = {p.library_id: p.computed_at for p in LibraryProgress.objects.all()}
+    assert all(after[pk] > before[pk] for pk in ids)
+
+
 def test_snapshots_on_first_computation_change_and_each_month(ladder, measure_data, library):
     summary = recompute_progress(library_ids=[library.pk], on=date(2024, 6, 1))
     assert (summary.first, summary.changed) == (1, 0)
