@@ -141,7 +141,8 @@ RECORD_COLUMNS = {
 def record_columns(record_type: RecordType) -> list[Column]:
     """Columns of the download of record type `record_type` (no query)."""
     model = record_type.model
-    return [*_common_head(model), *RECORD_COLUMNS[record_type.key], *_common_place(model), *_common_tail(model)]
+    own = RECORD_COLUMNS[record_type.key]
+    return [*_common_head(model), *own, *_common_place(model), *_common_tail(model)]
 
 
 def record_rows_of(record_type: RecordType, columns: list[Column]):
@@ -153,7 +154,9 @@ def record_rows_of(record_type: RecordType, columns: list[Column]):
         if record_type.model is Partnership:
             today = timezone.localdate()
             in_force = When(active_on_q(today), then=SQLValue(True))
-            qs = qs.annotate(in_force=Case(in_force, default=SQLValue(False), output_field=BooleanField()))
+            qs = qs.annotate(
+                in_force=Case(in_force, default=SQLValue(False), output_field=BooleanField())
+            )
         return rows(qs, columns)
 
     return record_rows
@@ -167,7 +170,11 @@ def export_key(record_type: RecordType) -> str:
 
 def register_exports():
     """Make the activity list and the record lists downloadable (no query)."""
-    register(ExportDefinition("activities", _("Activities"), activity_rows, ACTIVITY_COLUMNS, _("activities")))
+    register(
+        ExportDefinition(
+            "activities", _("Activities"), activity_rows, ACTIVITY_COLUMNS, _("activities")
+        )
+    )
     for key, record_type in TYPES.items():
         if key == "activity":
             continue

@@ -105,7 +105,8 @@ def count_file_rows(handle, fmt: str) -> int:
         import csv
         import io
 
-        return sum(1 for _ in csv.reader(io.TextIOWrapper(handle, encoding="utf-8-sig", newline=""))) - 1
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        return sum(1 for _ in csv.reader(text)) - 1
     from openpyxl import load_workbook
 
     workbook = load_workbook(handle, read_only=True)
@@ -166,7 +167,8 @@ def main() -> int:
             call_command("seed_scale", fraction=0.1)
         date_from, date_to = date_range_for(ROWS)
         rows = count_rows(date_from, date_to)
-        print(f"Database: {source}. Export of the activity list, {date_from} to {date_to}: {rows:,} activities.")
+        print(f"Database: {source}. Export of the activity list, {date_from} to {date_to}: "
+              f"{rows:,} activities.")
         print(f"{'format':6} {'status':>6} {'rows':>8} {'queries':>7} {'seconds':>8} {'MB':>6} "
               f"{'RSS before':>10} {'peak RSS':>9}")
         worst = 0.0
@@ -178,7 +180,8 @@ def main() -> int:
             result = json.loads(child.stdout.strip().splitlines()[-1])
             worst = max(worst, result["peak_rss_mb"])
             print(f"{fmt:6} {result['status']:>6} {result['data_rows']:>8,} {result['queries']:>7} "
-                  f"{result['seconds']:>8.1f} {result['size_mb']:>6.1f} {result['rss_before_mb']:>10.1f} "
+                  f"{result['seconds']:>8.1f} {result['size_mb']:>6.1f} "
+                  f"{result['rss_before_mb']:>10.1f} "
                   f"{result['peak_rss_mb']:>9.1f}")
         verdict = "within" if worst < BUDGET_MB else "OVER"
         print(f"Peak memory {worst:.0f} MB: {verdict} the {BUDGET_MB} MB budget.")

@@ -115,7 +115,9 @@ def model_column(model, path: str, header=None, **options) -> Column:
         options["choices"] = field.choices
     if field.get_internal_type() == "BooleanField" and "yes_no" not in options:
         options["yes_no"] = True
-    return value_column(header if header is not None else capfirst(field.verbose_name), path, **options)
+    if header is None:
+        header = capfirst(field.verbose_name)
+    return value_column(header, path, **options)
 
 
 def value_paths(columns: Iterable[Column]) -> list[str]:

@@ -135,5 +135,9 @@ def register_exports():
             "assessments", _("Assessments"), assessment_rows, ASSESSMENT_COLUMNS, _("assessments")
         )
     )
-    register(ExportDefinition("cohorts", _("Cohort entries"), cohort_rows, COHORT_COLUMNS, _("cohorts")))
-    register(ExportDefinition("visits", _("Monitoring visits"), visit_rows, VISIT_COLUMNS, _("visits")))
+    register(
+        ExportDefinition("cohorts", _("Cohort entries"), cohort_rows, COHORT_COLUMNS, _("cohorts"))
+    )
+    register(
+        ExportDefinition("visits", _("Monitoring visits"), visit_rows, VISIT_COLUMNS, _("visits"))
+    )

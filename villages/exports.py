@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from perpus.export_registry import ExportDefinition, list_view_queryset, model_column, register, rows
+from perpus.export_registry import (
+    ExportDefinition,
+    list_view_queryset,
+    model_column,
+    register,
+    rows,
+)
 from perpus.exports import Column
 
 from .models import Library, LibraryStatistic
@@ -54,7 +60,8 @@ LIBRARY_COLUMNS = [
 
 def library_rows(request):
     """The libraries' rows for the download (lazy; one query when read, in chunks)."""
-    return rows(scoped_libraries(request).order_by("province_id", "regency_id", "name", "pk"), LIBRARY_COLUMNS)
+    qs = scoped_libraries(request).order_by("province_id", "regency_id", "name", "pk")
+    return rows(qs, LIBRARY_COLUMNS)
 
 
 def _visits(row):
@@ -81,15 +88,23 @@ def statistic_rows(request):
     """The monthly statistics of the listed libraries in scope, by library and month (lazy)."""
     libraries = scoped_libraries(request).order_by().values("pk")
     qs = LibraryStatistic.objects.for_user(request.user).filter(library__in=libraries)
-    qs = qs.order_by("library__province_id", "library__regency_id", "library__name", "library_id", "month")
+    qs = qs.order_by(
+        "library__province_id", "library__regency_id", "library__name", "library_id", "month"
+    )
     return rows(qs, STATISTIC_COLUMNS)
 
 
 def register_exports():
     """Make the library list and its monthly statistics downloadable (no query)."""
-    register(ExportDefinition("libraries", _("Libraries"), library_rows, LIBRARY_COLUMNS, _("libraries")))
+    register(
+        ExportDefinition("libraries", _("Libraries"), library_rows, LIBRARY_COLUMNS, _("libraries"))
+    )
     register(
         ExportDefinition(
-            "statistics", _("Monthly statistics"), statistic_rows, STATISTIC_COLUMNS, _("monthly statistics")
+            "statistics",
+            _("Monthly statistics"),
+            statistic_rows,
+            STATISTIC_COLUMNS,
+            _("monthly statistics"),
         )
     )
