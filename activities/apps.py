@@ -16,6 +16,10 @@ class ActivitiesConfig(AppConfig):
         from .services.trash import register_trash_kinds
 
         register_trash_kinds()
+        # Downloads of the app's lists (perpus.export_registry, served at /exports/<key>.<fmt>).
+        from .exports import register_exports
+
+        register_exports()
         register_panel(StartPanel("activities", "activities/_start_panel.html", start_panel, order=30))
         # After the progress panel (programs, order 50): what the library has done.
         register(

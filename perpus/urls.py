@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
-from . import views
+from . import export_views, views
 
 auth_patterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -45,6 +45,8 @@ urlpatterns = [
     path("", include("villages.urls")),
     path("program/", include("programs.urls")),
     path("activities/", include("activities.urls")),
+    # Downloads of the list pages, registered by the apps (perpus.export_registry).
+    re_path(r"^exports/(?P<key>[-\w]+)\.(?P<fmt>csv|xlsx)$", export_views.export, name="export"),
 ]
 
 if settings.DEBUG:

@@ -31,5 +31,9 @@ class ProgramsConfig(AppConfig):
         )
         # Deleted evidence is listed in the one trash page and restored from it.
         trash.register(EVIDENCE)
+        # Downloads of the app's lists (perpus.export_registry, served at /exports/<key>.<fmt>).
+        from .exports import register_exports
+
+        register_exports()
         # Links to the dashboards and ladder on the start page (static: `can` decides).
         panels.register(panels.StartPanel("programs", "programs/_start_panel.html", lambda user: {}, order=20))

@@ -14,5 +14,9 @@ class VillagesConfig(AppConfig):
         from .trash import LIBRARY_PHOTO
 
         trash.register(LIBRARY_PHOTO)
+        # Downloads of the app's lists (perpus.export_registry, served at /exports/<key>.<fmt>).
+        from .exports import register_exports
+
+        register_exports()
         # Static links only: the panel reads `can` and the user, no query.
         register_panel(StartPanel("villages", "villages/_start_panel.html", lambda user: {}, order=10))
