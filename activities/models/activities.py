@@ -225,6 +225,14 @@ class Activity(ReviewedRecord):
                 condition=Q(status="verified", deleted_at__isnull=True),
                 name="activity_counted",
             ),
+            # The review queue: what waits for a check or a verification, oldest first.
+            models.Index(
+                fields=["submitted_at", "id"],
+                # Covering (PostgreSQL): the queue's counts read the index alone.
+                include=["status", "needs_check"],
+                condition=Q(status__in=["submitted", "checked"], deleted_at__isnull=True),
+                name="activity_pending",
+            ),
             trash_index("activity_trash"),
         ]
 

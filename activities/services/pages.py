@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Page
+from django.db import connection
 from django.db.models import CharField, F, Value
 
 from perpus.pagination import CappedPaginator as Paginator
@@ -44,9 +45,23 @@ def union_page(sources: list[Source], *, number, per_page: int, newest_first: bo
     ]
     if not parts:
         return Paginator([], per_page).get_page(1)
-    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     ordering = ("-_moment", "-_kind", "-_pk") if newest_first else ("_moment", "_kind", "_pk")
-    page = Paginator(combined.order_by(*ordering), per_page).get_page(number)
+    counted = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    if len(parts) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        # Each part gives at most the rows up to the requested page, in order, from its
+        # index; without it the database sorts every pending record of every type first.
+        try:
+            wanted_rows = max(1, int(number)) * per_page
+        except (TypeError, ValueError):
+            wanted_rows = per_page
+        limited = [part.order_by(*ordering)[:wanted_rows] for part in parts]
+        ordered = limited[0].union(*limited[1:], all=True)
+    else:
+        ordered = counted
+    paginator = Paginator(ordered.order_by(*ordering), per_page)
+    # The count must see every row, not the parts cut for the page.
+    paginator.count = Paginator(counted.order_by(*ordering), per_page).count
+    page = paginator.get_page(number)
     keys = list(page.object_list)
     by_source = {source.key: source for source in sources}
     wanted: dict[str, list] = {}
