@@ -95,6 +95,16 @@ def ensure_dataset(fraction: float) -> None:
         call_command("seed_scale", fraction=fraction)
 
 
+def dashboard_unit(code: str) -> str:
+    """The dashboard of one province or regency (after the drill-down of issue #8)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("programs:dashboard_unit", kwargs={"code": code})
+    except NoReverseMatch:  # before the drill-down existed
+        return reverse("programs:dashboard")
+
+
 def pages() -> list[tuple[str, str, str | None]]:
     """(label, url, username or None for anonymous) of every page the issue budgets."""
     from django.urls import reverse
@@ -115,7 +125,9 @@ def pages() -> list[tuple[str, str, str | None]]:
         ("trash, program admin", reverse("activities:trash"), "scale_admin"),
         ("activity list, program admin", reverse("activities:activity_list"), "scale_admin"),
         ("admin activity changelist", reverse("admin:activities_activity_changelist"), "scale_admin"),
-        ("dashboard, program admin", reverse("programs:dashboard"), "scale_admin"),
+        ("dashboard, nation (program admin)", reverse("programs:dashboard"), "scale_admin"),
+        ("dashboard, province (program admin)", dashboard_unit(library.province_id), "scale_admin"),
+        ("dashboard, regency (program admin)", dashboard_unit(library.regency_id), "scale_admin"),
         ("dashboard, consultant", reverse("programs:dashboard"), consultant),
     ]
 
