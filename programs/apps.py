@@ -14,6 +14,7 @@ class ProgramsConfig(AppConfig):
         from .measures import load_all
         from .receivers import recompute_on_library_data_change
         from .selectors import library_section
+        from .selectors.visits import library_visits_section, visits_panel
         from .trash import EVIDENCE
 
         # The ladder's measures read villages and activities data; they register here,
@@ -29,7 +30,17 @@ class ProgramsConfig(AppConfig):
                 order=50,
             )
         )
+        # When the library was last visited, for staff whose scope holds its visits.
+        sections.register(
+            sections.LibrarySection(
+                key="visits",
+                template="programs/_visit_library_section.html",
+                selector=library_visits_section,
+                order=55,
+            )
+        )
         # Deleted evidence is listed in the one trash page and restored from it.
         trash.register(EVIDENCE)
         # Links to the dashboards and ladder on the start page (static: `can` decides).
         panels.register(panels.StartPanel("programs", "programs/_start_panel.html", lambda user: {}, order=20))
+        panels.register(panels.StartPanel("visits", "programs/_visits_panel.html", visits_panel, order=25))
