@@ -15,7 +15,7 @@ class ProgramsConfig(AppConfig):
         from .receivers import recompute_on_library_data_change
         from .selectors import library_section
         from .selectors.visits import library_visits_section, visits_panel
-        from .trash import EVIDENCE
+        from .trash import EVIDENCE, VISITS
 
         # The ladder's measures read villages and activities data; they register here,
         # in the app on top, so the apps below never import programs.
@@ -41,6 +41,7 @@ class ProgramsConfig(AppConfig):
         )
         # Deleted evidence is listed in the one trash page and restored from it.
         trash.register(EVIDENCE)
+        trash.register(VISITS)
         # Links to the dashboards and ladder on the start page (static: `can` decides).
         panels.register(panels.StartPanel("programs", "programs/_start_panel.html", lambda user: {}, order=20))
         panels.register(panels.StartPanel("visits", "programs/_visits_panel.html", visits_panel, order=25))

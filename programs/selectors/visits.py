@@ -95,7 +95,7 @@ def last_visit_dates(library_ids) -> dict[int, object]:
     For the dashboards ("last visited on"); the caller has scoped `library_ids`.
     """
     rows = (
-        Visit.libraries.through.objects.filter(library_id__in=list(library_ids))
+        Visit.libraries.through.objects.filter(library_id__in=list(library_ids), visit__deleted_at__isnull=True)
         .values("library_id")
         .annotate(last=Max("visit__starts_on"))
         .order_by()

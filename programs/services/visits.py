@@ -1,4 +1,5 @@
-"""Recording monitoring visits: saving one (with its team, libraries and report) and deleting it."""
+"""Recording monitoring visits: saving one (with its team, libraries and report), deleting and
+restoring it (the trash)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,8 @@ def visit_update(
         )
     if not can_change(user, current):
         raise PermissionDenied
+    if current.is_deleted:
+        raise ValidationError(_("This visit was deleted meanwhile; nothing was saved."), code="deleted")
     # The report on the form's instance is the one loaded with it; the row's may be newer.
     visit.report = current.report.name
     visit.version = current.version + 1
@@ -86,13 +89,15 @@ def visit_update(
 
 
 @transaction.atomic
-def visit_delete(*, visit: Visit, user) -> None:
-    """Delete `visit` and, after the commit, its report's file.
+def visit_delete(*, visit: Visit, user) -> Visit:
+    """Put `visit` in the trash (restorable; its report's file stays). Returns it.
 
-    Raises ValidationError when assessments were recorded during it (they would lose
-    their visit), PermissionDenied when `user` may not change it.
+    Raises ValidationError when assessments were recorded during it (they would point to a
+    visit nobody sees), PermissionDenied when `user` may not change it.
     """
     current = Visit.objects.select_for_update().get(pk=visit.pk)
+    if current.is_deleted:
+        return current
     if not can_change(user, current):
         raise PermissionDenied
     if current.assessments.exists():
@@ -100,8 +105,15 @@ def visit_delete(*, visit: Visit, user) -> None:
             _("This visit has assessments recorded during it, so it cannot be deleted."),
             code="has_assessments",
         )
-    report = current.report.name
-    storage = current.report.storage
-    current.delete()
-    if report:
-        _delete_file_later(storage, report)
+    current.mark_deleted(user)
+    return current
+
+
+@transaction.atomic
+def visit_restore(*, visit: Visit, user) -> Visit:
+    """Bring `visit` back from the trash if `user` may change it (PermissionDenied otherwise)."""
+    current = Visit.objects.select_for_update().get(pk=visit.pk)
+    if not can_change(user, current):
+        raise PermissionDenied
+    current.mark_restored()
+    return current

@@ -63,7 +63,7 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
             items=items,
             can_edit=can_change_as_author(self.request.user, self.object),
             # Library managers see their assessments but not the visits (about many libraries).
-            visit=visit if visit is not None and can_view(self.request.user, visit) else None,
+            visit=visit if visit is not None and not visit.is_deleted and can_view(self.request.user, visit) else None,
             **kwargs,
         )
 

@@ -180,7 +180,7 @@ def visit_update(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def visit_delete(request, pk):
-    """Ask, then delete a visit (POST); one with assessments is kept, with a message."""
+    """Ask, then put a visit in the trash (POST); one with assessments is kept, with a message."""
     visit = get_object_or_404(Visit.objects.for_user(request.user).select_related("regency"), pk=pk)
     if not can_change(request.user, visit):
         raise PermissionDenied
@@ -191,7 +191,7 @@ def visit_delete(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(visit)
-        messages.success(request, gettext("The visit was deleted."))
+        messages.success(request, gettext("The visit was deleted. It can be restored from the trash."))
         return redirect("programs:visit_list")
     return render(
         request, "programs/visit_confirm_delete.html", {"visit": visit, "assessment_count": assessment_count}

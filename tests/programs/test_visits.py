@@ -355,19 +355,38 @@ def test_replacing_and_removing_report_deletes_old_file(login, consultant, visit
 # Deleting -------------------------------------------------------------------------
 
 
-def test_delete_after_confirmation(login, consultant, visit, django_capture_on_commit_callbacks):
+def test_delete_puts_visit_in_trash_and_restore_brings_it_back(login, consultant, second_consultant, outside_consultant, province_staff, visit, library, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _edit(login, consultant, visit, report=SimpleUploadedFile("a.pdf", b"%PDF-1.4 a"))
     visit.refresh_from_db()
     name, storage = visit.report.name, visit.report.storage
     url = reverse("programs:visit_delete", args=[visit.pk])
     page = login(consultant).get(url)
-    assert page.status_code == 200 and Visit.objects.filter(pk=visit.pk).exists()
+    assert page.status_code == 200 and Visit.objects.alive().filter(pk=visit.pk).exists()
     with django_capture_on_commit_callbacks(execute=True):
         response = login(consultant).post(url)
     assert response.status_code == 302 and response["Location"] == LIST
-    assert not Visit.objects.filter(pk=visit.pk).exists()
-    assert not storage.exists(name)
+    visit.refresh_from_db()
+    assert visit.deleted_at is not None and visit.deleted_by == consultant
+    # Hidden everywhere; the report's file stays while the visit may come back.
+    assert storage.exists(name)
+    assert _ids(login(consultant).get(LIST)) == []
+    assert login(consultant).get(visit.get_absolute_url()).status_code == 404
+    assert login(consultant).get(reverse("programs:visit_report", args=[visit.pk])).status_code == 404
+    from programs.selectors.visits import library_visits_section, last_visit_dates
+
+    assert library_visits_section(library, consultant)["visits"] == []
+    assert last_visit_dates([library.pk]) == {}
+    # In the trash of those who may change it, not of readers or outsiders.
+    trash = reverse("activities:trash")
+    assert str(visit) in login(second_consultant).get(trash).content.decode()
+    assert str(visit) not in login(province_staff).get(trash).content.decode()
+    restore = reverse("activities:trash_restore", args=["visit", visit.pk])
+    assert login(outside_consultant).post(restore).status_code == 404
+    assert login(consultant).post(restore).status_code == 302
+    visit.refresh_from_db()
+    assert visit.deleted_at is None
+    assert _ids(login(consultant).get(LIST)) == [visit.pk]
 
 
 def test_visit_with_assessments_is_kept(login, consultant, visit, library):
@@ -376,7 +395,7 @@ def test_visit_with_assessments_is_kept(login, consultant, visit, library):
     page = login(consultant).get(url)
     assert page.context["assessment_count"] == 1 and b'type="submit"' not in page.content.split(b"<main")[-1]
     response = login(consultant).post(url, follow=True)
-    assert Visit.objects.filter(pk=visit.pk).exists()
+    assert Visit.objects.alive().filter(pk=visit.pk).exists()
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
 
 
@@ -386,4 +405,4 @@ def test_delete_access(client, login, province_staff, outside_consultant, visit)
     assert login(outside_consultant).post(url).status_code == 404
     client.logout()
     assert client.post(url).status_code == 302
-    assert Visit.objects.filter(pk=visit.pk).exists()
+    assert Visit.objects.alive().filter(pk=visit.pk).exists()
