@@ -26,7 +26,10 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class VisitFilterForm(forms.Form):
-    """The list's filters (GET): province, regency, dates. Choices narrowed to the user's scope."""
+    """The list's filters (GET): province, regency, dates. Choices narrowed to the user's scope.
+
+    Reads the user's provinces (one query, at most two rows) to decide whether to offer them.
+    """
 
     province = forms.ModelChoiceField(queryset=Province.objects.none(), required=False, label=_("Province"))
     regency = forms.ModelChoiceField(
@@ -38,15 +41,19 @@ class VisitFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         provinces = Province.objects.for_user(user).order_by("name")
-        self.fields["province"].queryset = provinces
         regencies = Regency.objects.for_user(user).order_by("name")
-        # 514 regencies do not fit a phone's picker: list them once a province is chosen.
-        province = self.data.get("province") if self.is_bound else None
-        if province:
-            regencies = regencies.filter(province_id=province)
-        elif user_sees_many_provinces(provinces):
-            regencies = regencies.none()
-            self.fields["regency"].help_text = _("Choose a province first, then filter.")
+        if len(provinces[:2]) <= 1:
+            # One province (or a regency's staff): the regencies are few, no province to choose.
+            del self.fields["province"]
+        else:
+            self.fields["province"].queryset = provinces
+            # 514 regencies do not fit a phone's picker: list them once a province is chosen.
+            province = self.data.get("province") if self.is_bound else None
+            if province:
+                regencies = regencies.filter(province_id=province)
+            else:
+                regencies = regencies.none()
+                self.fields["regency"].help_text = _("Choose a province first, then filter.")
         self.fields["regency"].queryset = regencies
 
     def apply(self, queryset):
@@ -63,11 +70,6 @@ class VisitFilterForm(forms.Form):
         if data.get("date_to"):
             queryset = queryset.filter(starts_on__lte=data["date_to"])
         return queryset
-
-
-def user_sees_many_provinces(provinces) -> bool:
-    """Whether the province queryset has more than one row (one query, at most two rows read)."""
-    return len(provinces[:2]) > 1
 
 
 class VisitForm(forms.ModelForm):

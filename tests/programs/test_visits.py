@@ -87,10 +87,14 @@ def test_list_newest_first_and_filters(login, program_admin, balangan, hulu_sung
 
 
 def test_list_consultant_cannot_filter_outside(login, consultant, outside_visit, visit):
-    response = login(consultant).get(LIST, {"province": "51"})
-    # Not a choice: the filter is ignored and nothing outside the scope shows.
-    assert response.context["filter_form"].errors
+    response = login(consultant).get(LIST, {"regency": "51.03"})
+    # Not a choice: the filter is refused and nothing outside the scope shows.
+    assert "regency" in response.context["filter_form"].errors
     assert _ids(response) == [visit.pk]
+    # One province: no province to choose, its regencies listed at once.
+    fields = response.context["filter_form"].fields
+    assert "province" not in fields
+    assert {r.province_id for r in fields["regency"].queryset} == {"63"}
 
 
 def test_list_paginated_with_fixed_queries(login, program_admin, balangan, library):
