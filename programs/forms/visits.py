@@ -127,7 +127,7 @@ class VisitForm(forms.ModelForm):
             else Library.objects.none()
         )
         self.fields["visitors"].queryset = team_candidates(self.regency)
-        self.fields["visitors"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["visitors"].label_from_instance = _person
         self.fields["users_interviewed"].widget.attrs.update(min=0, inputmode="numeric")
         self.fields["non_users_interviewed"].widget.attrs.update(min=0, inputmode="numeric")
         if self.instance.pk:
@@ -135,8 +135,10 @@ class VisitForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
-            self.initial.setdefault("starts_on", timezone.localdate())
-            self.initial.setdefault("ends_on", timezone.localdate())
+            # The unsaved instance puts None in `initial`: a one-day visit today by default.
+            for name in ("starts_on", "ends_on"):
+                if not self.initial.get(name):
+                    self.initial[name] = timezone.localdate()
         if not self.instance.report:
             del self.fields["clear_report"]
 
@@ -186,6 +188,11 @@ class VisitForm(forms.ModelForm):
                 if name in self._errors:
                     del self._errors[name]
                     self.add_error(None, ValidationError(message, code=f"bad_{name}"))
+
+
+def _person(user) -> str:
+    """A team member as a choice: name and role (no query)."""
+    return f"{user.get_full_name() or user.username} · {user.get_role_display()}"
 
 
 def team_candidates(regency):

@@ -143,6 +143,14 @@ def test_form_choices_narrowed(login, consultant, second_consultant, outside_con
     assert page.context["regency"].pk == "63.11"
 
 
+def test_form_defaults_and_library_preselected_from_library_page(login, consultant, library, balangan):
+    page = login(consultant).get(CREATE, {"regency": "63.11", "library": library.pk})
+    html = page.content.decode()
+    assert f'value="{date.today().isoformat()}"' in html
+    assert [str(pk) for pk in page.context["form"]["libraries"].value()] == [str(library.pk)]
+    assert "checked" in html.split('name="libraries" value="%d"' % library.pk)[1].split(">")[0]
+
+
 def test_consultant_records_visit(login, consultant, second_consultant, balangan, library, regency_library):
     response = login(consultant).post(
         CREATE, visit_data(balangan, libraries=[library.pk, regency_library.pk], visitors=[second_consultant.pk])
