@@ -418,3 +418,33 @@ def test_delete_access(client, login, province_staff, outside_consultant, visit)
     client.logout()
     assert client.post(url).status_code == 302
     assert Visit.objects.alive().filter(pk=visit.pk).exists()
+
+
+# Guards behind the forms --------------------------------------------------------------
+
+
+def test_report_anonymous_goes_to_login(client, visit):
+    response = client.get(reverse("programs:visit_report", args=[visit.pk]))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_edit_to_regency_outside_scope_refused(login, consultant, visit, badung, outside_library):
+    response = _edit(login, consultant, visit, regency="51.03", libraries=[outside_library.pk])
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors().as_data()[0].code == "bad_regency"
+    visit.refresh_from_db()
+    assert visit.regency_id == "63.11" and visit.version == 1
+
+
+def test_services_refuse_what_forms_would(consultant, outside_consultant, visit, balangan, badung, other_regency_library):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from programs.services.visits import visit_create, visit_delete
+
+    with pytest.raises(ValidationError):
+        visit_create(visit=Visit(regency=balangan, starts_on=date(2025, 1, 1), ends_on=date(2025, 1, 1), team="T", findings="F"), user=consultant, libraries=[other_regency_library])
+    with pytest.raises(PermissionDenied):
+        visit_create(visit=Visit(regency=badung, starts_on=date(2025, 1, 1), ends_on=date(2025, 1, 1), team="T", findings="F"), user=consultant)
+    with pytest.raises(PermissionDenied):
+        visit_delete(visit=visit, user=outside_consultant)
+    assert Visit.objects.count() == 1 and Visit.objects.alive().count() == 1
