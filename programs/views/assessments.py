@@ -70,7 +70,8 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
 
 @login_required
 def assessment_create(request, library_pk):
-    """Record a monitoring visit of a library in the user's scope (consultants, program admin)."""
+    """Record an assessment of a library in the user's scope (consultants, program admin),
+    optionally during a monitoring visit (`?visit=` preselects it)."""
     library = get_object_or_404(Library.objects.for_user(request.user), pk=library_pk)
     if not can_create(request.user, Assessment):
         raise PermissionDenied
@@ -115,7 +116,7 @@ def assessment_create(request, library_pk):
 
 @login_required
 def assessment_update(request, pk):
-    """Change a monitoring visit; only its author may (403 for others in scope)."""
+    """Change an assessment; only its author may (403 for others in scope)."""
     assessment = get_object_or_404(
         Assessment.objects.for_user(request.user).select_related("library"), pk=pk
     )
