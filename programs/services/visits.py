@@ -32,11 +32,12 @@ def _save(visit: Visit, *, user, visitors, libraries, report, clear_report: bool
     if any(library.regency_id != visit.regency_id for library in libraries):
         raise ValidationError(_("Only libraries of the visited regency or city can be chosen."), code="library_regency")
     old_report = visit.report.name if visit.pk else ""
-    if report is not None:
-        visit.report.save(report.name, report, save=False)
-    elif clear_report:
+    if clear_report and report is None:
         visit.report = ""
-    visit.full_clean(exclude=["author", "province"])
+    visit.full_clean(exclude=["author", "province", "report"])
+    if report is not None:
+        # Stored only once the visit is known to be valid, so a refused save leaves no file.
+        visit.report.save(report.name, report, save=False)
     visit.save()
     visit.visitors.set(visitors)
     visit.libraries.set(libraries)

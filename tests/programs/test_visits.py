@@ -448,3 +448,18 @@ def test_services_refuse_what_forms_would(consultant, outside_consultant, visit,
     with pytest.raises(PermissionDenied):
         visit_delete(visit=visit, user=outside_consultant)
     assert Visit.objects.count() == 1 and Visit.objects.alive().count() == 1
+
+
+def test_refused_save_stores_no_report(consultant, balangan, settings):
+    import os
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+
+    from programs.services.visits import visit_create
+
+    bad = Visit(regency=balangan, starts_on=date(2025, 1, 2), ends_on=date(2025, 1, 1), team="T", findings="F")
+    with pytest.raises(ValidationError):
+        visit_create(visit=bad, user=consultant, report=ContentFile(b"%PDF-1.4 x", name="x.pdf"))
+    stored = [name for _dir, _dirs, names in os.walk(settings.MEDIA_ROOT) for name in names]
+    assert stored == [] and not Visit.objects.exists()
