@@ -57,7 +57,11 @@ def deleted_visits_for(user):
     """Deleted visits `user` may restore: those they could change (lazy)."""
     if user is None or not user.is_authenticated:
         return Visit.objects.none()
-    return Visit.objects.deleted_editable_by(user).select_related("regency").order_by("-deleted_at", "-pk")
+    return (
+        Visit.objects.deleted_editable_by(user)
+        .select_related("regency")
+        .order_by("-deleted_at", "-pk")
+    )
 
 
 def restore_visit(visit: Visit, user) -> Visit:
@@ -69,7 +73,8 @@ def restore_visit(visit: Visit, user) -> Visit:
 
 def visit_parent_url(visit: Visit) -> str:
     """The visits of its regency (the visit's own page is hidden while it is in the trash)."""
-    return reverse("programs:visit_list") + f"?province={visit.province_id}&regency={visit.regency_id}"
+    query = f"?province={visit.province_id}&regency={visit.regency_id}"
+    return reverse("programs:visit_list") + query
 
 
 VISITS = TrashKind(

@@ -33,7 +33,9 @@ class AssessmentForm(forms.ModelForm):
         # The visits to this library's regency that the user sees, newest first.
         library = self.instance.library
         self.fields["visit"].queryset = (
-            Visit.objects.for_user(user).filter(regency_id=library.regency_id).order_by("-starts_on", "-pk")
+            Visit.objects.for_user(user)
+            .filter(regency_id=library.regency_id)
+            .order_by("-starts_on", "-pk")
             if library.regency_id
             else Visit.objects.none()
         )

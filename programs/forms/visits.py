@@ -20,7 +20,9 @@ from villages.models import Library, Province, Regency
 from ..models import Visit
 
 #: A visit's report: a PDF or an office document (Word, Excel, OpenDocument).
-REPORT_TYPES = frozenset(ext for ext, (_sig, kind) in DOCUMENT_TYPES.items() if kind in {"pdf", "office"})
+REPORT_TYPES = frozenset(
+    ext for ext, (_sig, kind) in DOCUMENT_TYPES.items() if kind in {"pdf", "office"}
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -31,7 +33,9 @@ class VisitFilterForm(forms.Form):
     Reads the user's provinces (one query, at most two rows) to decide whether to offer them.
     """
 
-    province = forms.ModelChoiceField(queryset=Province.objects.none(), required=False, label=_("Province"))
+    province = forms.ModelChoiceField(
+        queryset=Province.objects.none(), required=False, label=_("Province")
+    )
     regency = forms.ModelChoiceField(
         queryset=Regency.objects.none(), required=False, label=_("Regency or city")
     )
@@ -156,7 +160,9 @@ class VisitForm(forms.ModelForm):
     def clean_starts_on(self):
         starts_on = self.cleaned_data["starts_on"]
         if starts_on > timezone.localdate():
-            raise ValidationError(_("A visit is recorded once it has begun: the first day cannot be in the future."))
+            raise ValidationError(
+                _("A visit is recorded once it has begun: the first day cannot be in the future.")
+            )
         return starts_on
 
     def clean(self):
@@ -182,8 +188,20 @@ class VisitForm(forms.ModelForm):
         # The hidden fields are not shown with their errors: say it where the user reads.
         if self.is_bound and self._errors is not None:
             for name, message in (
-                ("version", _("This form is out of date or was altered, so nothing was saved. Open the visit again and redo your changes.")),
-                ("regency", _("Choose the regency or city of the visit again: the one sent is not in your area.")),
+                (
+                    "version",
+                    _(
+                        "This form is out of date or was altered, so nothing was saved. "
+                        "Open the visit again and redo your changes."
+                    ),
+                ),
+                (
+                    "regency",
+                    _(
+                        "Choose the regency or city of the visit again: "
+                        "the one sent is not in your area."
+                    ),
+                ),
             ):
                 if name in self._errors:
                     del self._errors[name]

@@ -8,7 +8,6 @@ recommendations and a report. Assessments made during the visit point to it
 """
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse

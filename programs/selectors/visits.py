@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from perpus.scopes import can_change, can_create, can_view, has_ability
@@ -25,7 +25,11 @@ def visit_list_queryset(user):
         .values("n")
     )
     assessments = (
-        Assessment.objects.filter(visit_id=OuterRef("pk")).order_by().values("visit_id").annotate(n=Count("pk")).values("n")
+        Assessment.objects.filter(visit_id=OuterRef("pk"))
+        .order_by()
+        .values("visit_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     return (
         Visit.objects.for_user(user)
@@ -95,7 +99,9 @@ def last_visit_dates(library_ids) -> dict[int, object]:
     For the dashboards ("last visited on"); the caller has scoped `library_ids`.
     """
     rows = (
-        Visit.libraries.through.objects.filter(library_id__in=list(library_ids), visit__deleted_at__isnull=True)
+        Visit.libraries.through.objects.filter(
+            library_id__in=list(library_ids), visit__deleted_at__isnull=True
+        )
         .values("library_id")
         .annotate(last=Max("visit__starts_on"))
         .order_by()

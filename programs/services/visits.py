@@ -30,7 +30,10 @@ def _save(visit: Visit, *, user, visitors, libraries, report, clear_report: bool
         raise PermissionDenied
     libraries = list(libraries)
     if any(library.regency_id != visit.regency_id for library in libraries):
-        raise ValidationError(_("Only libraries of the visited regency or city can be chosen."), code="library_regency")
+        raise ValidationError(
+            _("Only libraries of the visited regency or city can be chosen."),
+            code="library_regency",
+        )
     old_report = visit.report.name if visit.pk else ""
     if clear_report and report is None:
         visit.report = ""
@@ -56,12 +59,21 @@ def visit_create(*, visit: Visit, user, visitors=(), libraries=(), report=None) 
     """
     visit.author = user
     visit.version = 1
-    return _save(visit, user=user, visitors=visitors, libraries=libraries, report=report, clear_report=False)
+    return _save(
+        visit, user=user, visitors=visitors, libraries=libraries, report=report, clear_report=False
+    )
 
 
 @transaction.atomic
 def visit_update(
-    *, visit: Visit, user, expected_version: int, visitors=(), libraries=(), report=None, clear_report=False
+    *,
+    visit: Visit,
+    user,
+    expected_version: int,
+    visitors=(),
+    libraries=(),
+    report=None,
+    clear_report=False,
 ) -> Visit:
     """Save `user`'s edits of `visit` (already applied to the instance). Returns it.
 
@@ -82,11 +94,20 @@ def visit_update(
     if not can_change(user, current):
         raise PermissionDenied
     if current.is_deleted:
-        raise ValidationError(_("This visit was deleted meanwhile; nothing was saved."), code="deleted")
+        raise ValidationError(
+            _("This visit was deleted meanwhile; nothing was saved."), code="deleted"
+        )
     # The report on the form's instance is the one loaded with it; the row's may be newer.
     visit.report = current.report.name
     visit.version = current.version + 1
-    return _save(visit, user=user, visitors=visitors, libraries=libraries, report=report, clear_report=clear_report)
+    return _save(
+        visit,
+        user=user,
+        visitors=visitors,
+        libraries=libraries,
+        report=report,
+        clear_report=clear_report,
+    )
 
 
 @transaction.atomic

@@ -59,11 +59,13 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
             .order_by("criterion__stage__order", "criterion__order", "criterion_id")
         )
         visit = self.object.visit
+        # Library managers see their assessments but not the visits (about many libraries).
+        if visit is not None and (visit.is_deleted or not can_view(self.request.user, visit)):
+            visit = None
         return super().get_context_data(
             items=items,
             can_edit=can_change_as_author(self.request.user, self.object),
-            # Library managers see their assessments but not the visits (about many libraries).
-            visit=visit if visit is not None and not visit.is_deleted and can_view(self.request.user, visit) else None,
+            visit=visit,
             **kwargs,
         )
 

@@ -57,11 +57,12 @@ def visit_detail(request, pk):
     visit = get_object_or_404(
         Visit.objects.for_user(request.user).select_related("regency", "province", "author"), pk=pk
     )
-    return render(request, "programs/visit_detail.html", {"visit": visit, **visit_page(visit, request.user)})
+    context = {"visit": visit, **visit_page(visit, request.user)}
+    return render(request, "programs/visit_detail.html", context)
 
 
 def _picker(request, title, visit=None):
-    """The regency picker: the provinces in scope, then the regencies of the chosen one, as links."""
+    """The regency picker: the provinces in scope, then the chosen one's regencies, as links."""
     provinces = list(Province.objects.for_user(request.user).order_by("name"))
     chosen = request.GET.get("province")
     if len(provinces) == 1:
@@ -69,7 +70,9 @@ def _picker(request, title, visit=None):
     province = next((p for p in provinces if p.pk == chosen), None)
     regencies = []
     if province is not None:
-        regencies = list(Regency.objects.for_user(request.user).filter(province=province).order_by("name"))
+        regencies = list(
+            Regency.objects.for_user(request.user).filter(province=province).order_by("name")
+        )
     return render(
         request,
         "programs/visit_regency_pick.html",
@@ -116,7 +119,11 @@ def visit_create(request):
     if request.method != "POST" and (regency is None or "pick" in request.GET):
         return _picker(request, title)
     form = VisitForm(
-        request.POST or None, request.FILES or None, user=request.user, regency=regency, instance=Visit()
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        regency=regency,
+        instance=Visit(),
     )
     if request.method != "POST" and request.GET.get("library"):
         form.initial["libraries"] = [pk for pk in request.GET.getlist("library") if pk.isdigit()]
@@ -191,10 +198,14 @@ def visit_delete(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(visit)
-        messages.success(request, gettext("The visit was deleted. It can be restored from the trash."))
+        messages.success(
+            request, gettext("The visit was deleted. It can be restored from the trash.")
+        )
         return redirect("programs:visit_list")
     return render(
-        request, "programs/visit_confirm_delete.html", {"visit": visit, "assessment_count": assessment_count}
+        request,
+        "programs/visit_confirm_delete.html",
+        {"visit": visit, "assessment_count": assessment_count},
     )
 
 
