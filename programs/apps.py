@@ -14,7 +14,8 @@ class ProgramsConfig(AppConfig):
         from .measures import load_all
         from .receivers import recompute_on_library_data_change
         from .selectors import library_section
-        from .trash import EVIDENCE
+        from .selectors.visits import library_visits_section, visits_panel
+        from .trash import EVIDENCE, VISITS
 
         # The ladder's measures read villages and activities data; they register here,
         # in the app on top, so the apps below never import programs.
@@ -29,11 +30,22 @@ class ProgramsConfig(AppConfig):
                 order=50,
             )
         )
+        # When the library was last visited, for staff whose scope holds its visits.
+        sections.register(
+            sections.LibrarySection(
+                key="visits",
+                template="programs/_visit_library_section.html",
+                selector=library_visits_section,
+                order=55,
+            )
+        )
         # Deleted evidence is listed in the one trash page and restored from it.
         trash.register(EVIDENCE)
+        trash.register(VISITS)
         # Downloads of the app's lists (perpus.export_registry, served at /exports/<key>.<fmt>).
         from .exports import register_exports
 
         register_exports()
         # Links to the dashboards and ladder on the start page (static: `can` decides).
         panels.register(panels.StartPanel("programs", "programs/_start_panel.html", lambda user: {}, order=20))
+        panels.register(panels.StartPanel("visits", "programs/_visits_panel.html", visits_panel, order=25))

@@ -119,7 +119,12 @@ def visit_rows(request):
     """
     if not has_ability(request.user, "staff"):
         raise PermissionDenied
-    qs = Visit.objects.for_user(request.user).order_by("-starts_on", "-pk")
+    from .forms.visits import VisitFilterForm
+
+    # The list's own filters (province, regency, dates), so the download holds what it shows.
+    qs = VisitFilterForm(request.GET or None, user=request.user).apply(
+        Visit.objects.for_user(request.user).order_by("-starts_on", "-pk")
+    )
     qs = qs.annotate(
         libraries_visited=joined_names(
             Visit.libraries.through.objects, link="visit_id", name="library__name"

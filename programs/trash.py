@@ -1,13 +1,16 @@
-"""Assessment evidence in the trash (`perpus.trash`), registered by `ProgramsConfig.ready()`."""
+"""Assessment evidence and monitoring visits in the trash (`perpus.trash`), registered by
+`ProgramsConfig.ready()`."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from perpus.trash import TrashKind
 
-from .models import Assessment, AssessmentEvidence
+from .models import Assessment, AssessmentEvidence, Visit
 from .services import evidence_restore
+from .services.visits import visit_restore
 
 
 def deleted_evidence_for(user):
@@ -47,4 +50,38 @@ EVIDENCE = TrashKind(
     restore=restore,
     title=title,
     parent_url=parent_url,
+)
+
+
+def deleted_visits_for(user):
+    """Deleted visits `user` may restore: those they could change (lazy)."""
+    if user is None or not user.is_authenticated:
+        return Visit.objects.none()
+    return (
+        Visit.objects.deleted_editable_by(user)
+        .select_related("regency")
+        .order_by("-deleted_at", "-pk")
+    )
+
+
+def restore_visit(visit: Visit, user) -> Visit:
+    """Restore `visit` if `user` may (PermissionDenied otherwise); one query to check."""
+    if not deleted_visits_for(user).filter(pk=visit.pk).exists():
+        raise PermissionDenied
+    return visit_restore(visit=visit, user=user)
+
+
+def visit_parent_url(visit: Visit) -> str:
+    """The visits of its regency (the visit's own page is hidden while it is in the trash)."""
+    query = f"?province={visit.province_id}&regency={visit.regency_id}"
+    return reverse("programs:visit_list") + query
+
+
+VISITS = TrashKind(
+    key="visit",
+    model=Visit,
+    deleted_for=deleted_visits_for,
+    restore=restore_visit,
+    title=str,
+    parent_url=visit_parent_url,
 )

@@ -31,6 +31,13 @@ urlpatterns = [
     path("assessments/evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("assessments/evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path("libraries/<int:library_pk>/assessments/new/", views.assessment_create, name="assessment_create"),
+    # /program/visits/
+    path("visits/", views.VisitListView.as_view(), name="visit_list"),
+    path("visits/new/", views.visit_create, name="visit_create"),
+    path("visits/<int:pk>/", views.visit_detail, name="visit_detail"),
+    path("visits/<int:pk>/edit/", views.visit_update, name="visit_update"),
+    path("visits/<int:pk>/delete/", views.visit_delete, name="visit_delete"),
+    path("visits/<int:pk>/report/", views.visit_report, name="visit_report"),
     # /program/libraries/<pk>/progress/ and the dashboard
     path("libraries/<int:pk>/progress/", views.library_progress, name="library_progress"),
     path("dashboard/", views.dashboard, name="dashboard"),

@@ -8,17 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import PDF_OR_IMAGE, DocumentField, clean_document
 
-from ..models import Assessment, AssessmentEvidence, Verdict
+from ..models import Assessment, AssessmentEvidence, Verdict, Visit
 from ..services.assessments import ItemInput
 
 
 class AssessmentForm(forms.ModelForm):
-    """Fields: visited_on, findings, recommendations, and for each attested criterion
-    `verdict_<id>` (met / not_met / not_assessed), `note_<id>` and `evidence_<id>`."""
+    """Fields: visited_on, the visit it was made during (optional), findings, recommendations,
+    and for each attested criterion `verdict_<id>` (met / not_met / not_assessed),
+    `note_<id>` and `evidence_<id>`."""
 
     class Meta:
         model = Assessment
-        fields = ["visited_on", "findings", "recommendations"]
+        fields = ["visited_on", "visit", "findings", "recommendations"]
         widgets = {
             "visited_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "findings": forms.Textarea(attrs={"rows": 4}),
@@ -29,6 +30,17 @@ class AssessmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.criteria = list(criteria)
+        # The visits to this library's regency that the user sees, newest first.
+        library = self.instance.library
+        self.fields["visit"].queryset = (
+            Visit.objects.for_user(user)
+            .filter(regency_id=library.regency_id)
+            .order_by("-starts_on", "-pk")
+            if library.regency_id
+            else Visit.objects.none()
+        )
+        self.fields["visit"].label_from_instance = _visit_label
+        self.fields["visit"].empty_label = _("Not during a recorded visit")
         current = {}
         if self.instance.pk:
             current = {
@@ -85,6 +97,13 @@ class AssessmentForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        visit, visited_on = cleaned.get("visit"), cleaned.get("visited_on")
+        if visit and visited_on and not visit.starts_on <= visited_on <= visit.ends_on:
+            self.add_error(
+                "visited_on",
+                _("The date must be one of the visit's days (%(first)s to %(last)s).")
+                % {"first": visit.starts_on.isoformat(), "last": visit.ends_on.isoformat()},
+            )
         for criterion in self.criteria:
             name = f"evidence_{criterion.pk}"
             upload = cleaned.get(name)
@@ -108,3 +127,12 @@ class AssessmentForm(forms.ModelForm):
             )
             for criterion in self.criteria
         }
+
+
+def _visit_label(visit) -> str:
+    """A visit as a choice: its days and the first line of its team (no query)."""
+    days = visit.starts_on.isoformat()
+    if visit.ends_on != visit.starts_on:
+        days += f" – {visit.ends_on.isoformat()}"
+    team = (visit.team or "").strip().splitlines()
+    return f"{days} · {team[0][:60]}" if team else days

@@ -8,23 +8,37 @@ recommendations and a report. Assessments made during the visit point to it
 """
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import ASSESSOR_ROLES, ScopedQuerySet, ScopePaths
+from perpus.scopes import ASSESSOR_ROLES, ScopedQuerySet, ScopePaths, editable_q, scope_of
+from perpus.trash import SoftDeletable, SoftDeleteQuerySet
 from perpus.uploads import RandomUploadTo
 
 
-class VisitQuerySet(ScopedQuerySet):
+class VisitQuerySet(SoftDeleteQuerySet, ScopedQuerySet):
     # A visit belongs to a regency; library managers see none (it is about many libraries).
     scope_paths = ScopePaths(province="province_id", regency="regency_id")
     writer_roles = ASSESSOR_ROLES
 
+    def for_user(self, user):
+        """Visits `user` may see, not in the trash (lazy, no query until evaluated)."""
+        return super().for_user(user).alive()
 
-class Visit(models.Model):
+    def editable_by(self, user):
+        """Visits `user` may change, not in the trash (lazy)."""
+        return super().editable_by(user).alive()
+
+    def deleted_editable_by(self, user):
+        """Visits in the trash that `user` could change, so may restore (lazy)."""
+        return self.deleted().filter(editable_q(scope_of(user), self.scope_paths, self.writer_roles))
+
+
+class Visit(SoftDeletable):
+    """A monitoring visit. Deleting one puts it in the trash (restorable); its report stays."""
+
     regency = models.ForeignKey(
         "villages.Regency", on_delete=models.PROTECT, related_name="visits", verbose_name=_("regency or city")
     )

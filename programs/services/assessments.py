@@ -42,6 +42,12 @@ def _save_items(assessment: Assessment, items: dict[int, ItemInput], user) -> No
             evidence.save()
 
 
+def _join_visit(visit, library) -> None:
+    """An assessment made during a visit means the visit included its library (one query)."""
+    if visit is not None:
+        visit.libraries.add(library)
+
+
 @transaction.atomic
 def assessment_create(
     *,
@@ -51,18 +57,23 @@ def assessment_create(
     findings: str,
     recommendations: str = "",
     items: dict[int, ItemInput] | None = None,
+    visit=None,
 ) -> Assessment:
-    """Record a monitoring visit with its verdicts and recompute the library's stage.
+    """Record an assessment with its verdicts and recompute the library's stage.
 
-    The caller has checked that `author` may assess `library`. Returns the assessment.
+    The caller has checked that `author` may assess `library` and see `visit` (the
+    monitoring visit it was made during, or None); the library joins the visit's
+    libraries. Returns the assessment.
     """
     assessment = Assessment.objects.create(
         library=library,
         author=author,
         visited_on=visited_on,
+        visit=visit,
         findings=findings,
         recommendations=recommendations,
     )
+    _join_visit(visit, library)
     _save_items(assessment, items or {}, author)
     recompute_progress(library_ids=[library.pk])
     return assessment
@@ -76,12 +87,15 @@ def assessment_update(
     findings: str,
     recommendations: str = "",
     items: dict[int, ItemInput] | None = None,
+    visit=None,
 ) -> Assessment:
-    """Change a monitoring visit and its verdicts, then recompute the library's stage."""
+    """Change an assessment, its visit and its verdicts, then recompute the library's stage."""
     assessment.visited_on = visited_on
+    assessment.visit = visit
     assessment.findings = findings
     assessment.recommendations = recommendations
     assessment.save()
+    _join_visit(visit, assessment.library)
     _save_items(assessment, items or {}, assessment.author)
     recompute_progress(library_ids=[assessment.library_id])
     return assessment

@@ -29,6 +29,7 @@ from .ladder import (
     ladder_recompute,
 )
 from .progress import dashboard, library_progress
+from .visits import VisitListView, visit_create, visit_delete, visit_detail, visit_report, visit_update
 
 __all__ = [
     "AssessmentDetailView",
@@ -48,6 +49,7 @@ __all__ = [
     "StageCreateView",
     "StageDeleteView",
     "StageUpdateView",
+    "VisitListView",
     "assessment_create",
     "assessment_update",
     "evidence_delete",
@@ -55,4 +57,9 @@ __all__ = [
     "dashboard",
     "ladder_recompute",
     "library_progress",
+    "visit_create",
+    "visit_delete",
+    "visit_detail",
+    "visit_report",
+    "visit_update",
 ]

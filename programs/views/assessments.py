@@ -5,18 +5,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, ListView
 
 from perpus.mixins import ScopedViewMixin
-from perpus.scopes import can_change_as_author, can_create
+from perpus.scopes import can_change_as_author, can_create, can_view
 from perpus.uploads import serve_file
 from villages.models import Library
 
 from .. import services
 from ..forms import AssessmentForm
-from ..models import Assessment, AssessmentEvidence, Criterion, CriterionKind
+from ..models import Assessment, AssessmentEvidence, Criterion, CriterionKind, Visit
 from .common import RoleRequiredMixin
 
 
@@ -49,7 +50,7 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
     context_object_name = "assessment"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("library", "author")
+        return super().get_queryset().select_related("library", "author", "visit__regency")
 
     def get_context_data(self, **kwargs):
         items = (
@@ -57,35 +58,56 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
             .prefetch_related(Prefetch("evidence_files", queryset=AssessmentEvidence.objects.alive()))
             .order_by("criterion__stage__order", "criterion__order", "criterion_id")
         )
+        visit = self.object.visit
+        # Library managers see their assessments but not the visits (about many libraries).
+        if visit is not None and (visit.is_deleted or not can_view(self.request.user, visit)):
+            visit = None
         return super().get_context_data(
-            items=items, can_edit=can_change_as_author(self.request.user, self.object), **kwargs
+            items=items,
+            can_edit=can_change_as_author(self.request.user, self.object),
+            visit=visit,
+            **kwargs,
         )
 
 
 @login_required
 def assessment_create(request, library_pk):
-    """Record a monitoring visit of a library in the user's scope (consultants, program admin)."""
+    """Record an assessment of a library in the user's scope (consultants, program admin),
+    optionally during a monitoring visit (`?visit=` preselects it)."""
     library = get_object_or_404(Library.objects.for_user(request.user), pk=library_pk)
     if not can_create(request.user, Assessment):
         raise PermissionDenied
     criteria = _attested_criteria()
+    initial = {}
+    if request.method != "POST" and request.GET.get("visit", "").isdigit():
+        # "Record an assessment during this visit": the visit preselected, its last day
+        # (or today, while it goes on) as the date.
+        visit = Visit.objects.for_user(request.user).filter(
+            pk=request.GET["visit"], regency_id=library.regency_id
+        ).first()
+        if visit is not None:
+            initial = {"visit": visit.pk, "visited_on": min(visit.ends_on, timezone.localdate())}
     form = AssessmentForm(
         request.POST or None,
         request.FILES or None,
         user=request.user,
         criteria=criteria,
+        initial=initial,
         instance=Assessment(library=library, author=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        services.assessment_create(
+        assessment = services.assessment_create(
             author=request.user,
             library=library,
             visited_on=form.cleaned_data["visited_on"],
             findings=form.cleaned_data["findings"],
             recommendations=form.cleaned_data["recommendations"],
             items=form.item_inputs(),
+            visit=form.cleaned_data.get("visit"),
         )
         messages.success(request, gettext("The assessment was saved and the stage recomputed."))
+        if assessment.visit_id:
+            return redirect(assessment.visit)
         return redirect("programs:library_progress", pk=library.pk)
     return render(
         request,
@@ -96,7 +118,7 @@ def assessment_create(request, library_pk):
 
 @login_required
 def assessment_update(request, pk):
-    """Change a monitoring visit; only its author may (403 for others in scope)."""
+    """Change an assessment; only its author may (403 for others in scope)."""
     assessment = get_object_or_404(
         Assessment.objects.for_user(request.user).select_related("library"), pk=pk
     )
@@ -116,6 +138,7 @@ def assessment_update(request, pk):
             findings=form.cleaned_data["findings"],
             recommendations=form.cleaned_data["recommendations"],
             items=form.item_inputs(),
+            visit=form.cleaned_data.get("visit"),
         )
         messages.success(request, gettext("The assessment was saved and the stage recomputed."))
         return redirect(assessment)
