@@ -28,7 +28,8 @@ from .ladder import (
     StageUpdateView,
     ladder_recompute,
 )
-from .progress import dashboard, library_progress
+from .dashboard import dashboard
+from .progress import library_progress
 
 __all__ = [
     "AssessmentDetailView",

@@ -1,0 +1,111 @@
+"""Rebuild the dashboards' summary tables, entirely or for the regions of some libraries."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from activities.models import Activity
+from villages.models import Library
+
+from ..models import (
+    ActivityMonthSummary,
+    DashboardRefresh,
+    LibraryReportSummary,
+    StageMonthSummary,
+    StageSnapshot,
+)
+from ..selectors.dashboard_sources import activity_month_rows, library_report_rows, stage_month_rows
+
+BATCH = 2000
+
+
+def _area_q(regency_ids, own_province_ids, prefix: str = "") -> Q:
+    """Records of these regencies, or of these provinces' own (regency-less) libraries."""
+    return Q(**{f"{prefix}regency_id__in": regency_ids}) | Q(
+        **{f"{prefix}regency_id__isnull": True, f"{prefix}province_id__in": own_province_ids}
+    )
+
+
+def _rebuild_activities(area: Q | None) -> None:
+    source = Activity.objects.all() if area is None else Activity.objects.filter(area)
+    rows = (
+        ActivityMonthSummary(**row)
+        for row in activity_month_rows(source, "province_id", "regency_id").iterator(chunk_size=BATCH)
+    )
+    ActivityMonthSummary.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _rebuild_stages(area: Q | None) -> None:
+    source = StageSnapshot.objects.all() if area is None else StageSnapshot.objects.filter(area)
+    rows = stage_month_rows(source, "library__province_id", "library__regency_id")
+    StageMonthSummary.objects.bulk_create(
+        (
+            StageMonthSummary(
+                province_id=row["library__province_id"],
+                regency_id=row["library__regency_id"],
+                month=row["month"],
+                stage_order=row["stage_order"],
+                libraries=row["libraries"],
+            )
+            for row in rows.iterator(chunk_size=BATCH)
+        ),
+        batch_size=BATCH,
+    )
+
+
+def _rebuild_libraries(library_ids=None) -> None:
+    libraries = Library.objects.all() if library_ids is None else Library.objects.filter(pk__in=library_ids)
+    places = {pk: (province, regency) for pk, province, regency in libraries.values_list("pk", "province_id", "regency_id")}
+    figures = {pk: {} for pk in places}
+    activity_rows, statistic_rows = library_report_rows(library_ids)
+    for row in activity_rows.iterator(chunk_size=BATCH):
+        if row["library_id"] in figures:
+            figures[row["library_id"]].update(last_entry_at=row["last_entry_at"], last_activity_on=row["last_activity_on"])
+    for row in statistic_rows.iterator(chunk_size=BATCH):
+        if row["library_id"] in figures:
+            figures[row["library_id"]].update(
+                last_statistic_month=row["last_statistic_month"], last_statistic_at=row["last_statistic_at"]
+            )
+    if library_ids is None:
+        LibraryReportSummary.objects.all().delete()
+    else:
+        LibraryReportSummary.objects.filter(library_id__in=list(places)).delete()
+    LibraryReportSummary.objects.bulk_create(
+        (
+            LibraryReportSummary(library_id=pk, province_id=province, regency_id=regency, **figures[pk])
+            for pk, (province, regency) in places.items()
+        ),
+        batch_size=BATCH,
+    )
+
+
+@transaction.atomic
+def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -> float:
+    """Rebuild the summaries (all when `library_ids` is None, else the regions of those
+    libraries and their reporting rows); return the seconds it took. Aggregate queries
+    and bulk inserts; a full rebuild also stamps `DashboardRefresh`."""
+    started = time.perf_counter()
+    if library_ids is None:
+        ActivityMonthSummary.objects.all().delete()
+        StageMonthSummary.objects.all().delete()
+        _rebuild_activities(None)
+        _rebuild_stages(None)
+        _rebuild_libraries(None)
+        seconds = time.perf_counter() - started
+        DashboardRefresh.objects.update_or_create(pk=1, defaults={"refreshed_at": timezone.now(), "seconds": seconds})
+        return seconds
+    ids = sorted(set(library_ids))
+    places = list(Library.objects.filter(pk__in=ids).values_list("province_id", "regency_id"))
+    regency_ids = sorted({regency for _, regency in places if regency})
+    own_province_ids = sorted({province for province, regency in places if not regency})
+    ActivityMonthSummary.objects.filter(_area_q(regency_ids, own_province_ids)).delete()
+    StageMonthSummary.objects.filter(_area_q(regency_ids, own_province_ids)).delete()
+    _rebuild_activities(_area_q(regency_ids, own_province_ids))
+    _rebuild_stages(_area_q(regency_ids, own_province_ids, "library__"))
+    _rebuild_libraries(ids)
+    return time.perf_counter() - started
