@@ -48,6 +48,9 @@ class DashboardFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         years = Participation.objects.order_by("-year").values_list("year", flat=True).distinct()
         self.fields["year"].choices = [("", _("All cohort years"))] + [(y, y) for y in years]
+        for name, form_field in self.fields.items():
+            css = "form-select" if isinstance(form_field.widget, forms.Select) else "form-control"
+            form_field.widget.attrs["class"] = f"{css} {css}-sm w-100"
 
     def clean(self):
         data = super().clean()
