@@ -1,7 +1,7 @@
 """What `programs` does when the apps below it report a change."""
 
 from .services import recompute_progress
-from .services.dashboard_summary import refresh_dashboard_summaries
+from .services.dashboard_summary import refresh_after_commit, refresh_dashboard_summaries
 
 
 def recompute_on_library_data_change(sender, *, library_ids, **kwargs) -> None:
@@ -10,3 +10,9 @@ def recompute_on_library_data_change(sender, *, library_ids, **kwargs) -> None:
     ids = list(library_ids)
     recompute_progress(library_ids=ids)
     refresh_dashboard_summaries(library_ids=ids)
+
+
+def refresh_dashboard_on_record_save(sender, *, instance, raw=False, **kwargs) -> None:
+    """Rebuild the dashboard summaries of the saved record's region after the commit."""
+    if not raw:
+        refresh_after_commit([instance.library_id])

@@ -17,8 +17,10 @@ class ActivityMonthSummary(models.Model):
     """Live activities of one regency (or a province's own agencies), month and kind."""
 
     province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
-    # Null for activities of province-level libraries.
+    # Null for activities of province-level libraries, and on the province totals.
     regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
+    #: A province's total over all its rows, which the national level reads (38 rows a month, not 500).
+    is_total = models.BooleanField(default=False)
     month = models.DateField(_("month"))
     kind = models.CharField(_("kind"), max_length=20)
     verified = models.PositiveIntegerField(_("verified"), default=0)
@@ -38,6 +40,7 @@ class ActivityMonthSummary(models.Model):
         verbose_name = _("monthly activity summary")
         verbose_name_plural = _("monthly activity summaries")
         indexes = [
+            models.Index(fields=["is_total", "month"], name="actsum_total_month"),
             models.Index(fields=["month", "province"], name="actsum_month_province"),
             models.Index(fields=["regency", "month"], name="actsum_regency_month"),
         ]
@@ -82,6 +85,26 @@ class LibraryReportSummary(models.Model):
         indexes = [
             models.Index(fields=["province", "regency"], name="libsum_province_regency"),
             models.Index(fields=["regency"], name="libsum_regency"),
+        ]
+
+
+class BacklogSummary(models.Model):
+    """Records of one regency waiting for check or verification, per type and day submitted."""
+
+    province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
+    regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
+    record_type = models.CharField(_("type"), max_length=20)
+    #: "check" or "verification".
+    awaiting = models.CharField(_("waiting for"), max_length=12)
+    submitted_on = models.DateField(_("submitted"), null=True)
+    records = models.PositiveIntegerField(_("records"), default=0)
+
+    class Meta:
+        verbose_name = _("review backlog summary")
+        verbose_name_plural = _("review backlog summaries")
+        indexes = [
+            models.Index(fields=["province", "regency"], name="backlogsum_place"),
+            models.Index(fields=["regency"], name="backlogsum_regency"),
         ]
 
 

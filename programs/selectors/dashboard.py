@@ -96,16 +96,18 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
     month. Queries: per unit and stage (1), per cohort year (1), history (1), (+1 locations
     at the regency level)."""
     orders = [0] + [stage.order for stage in stages]
+    # Grouped by stage id (one join fewer); the stages are already loaded.
+    order_of = {stage.pk: stage.order for stage in stages}
     unit_path = level.unit_path(LIBRARY_PATHS)
     libraries = Library.objects.filter(level.q(LIBRARY_PATHS), filters.cohort_q("pk"), level=LibraryLevel.VILLAGE)
     per_unit: dict = {}
     places: dict = {}
     for row in (
-        libraries.values(unit_path, "progress__stage__order")
+        libraries.values(unit_path, "progress__stage_id")
         .annotate(n=Count("pk"), lat=Avg("latitude"), lng=Avg("longitude"), located=Count("latitude"))
         .order_by()
     ):
-        key, order = row[unit_path], row["progress__stage__order"] or 0
+        key, order = row[unit_path], order_of.get(row["progress__stage_id"], 0)
         per_unit.setdefault(key, {})[order] = per_unit.get(key, {}).get(order, 0) + row["n"]
         if row["located"]:
             place = places.setdefault(key, [0.0, 0.0, 0])
@@ -133,8 +135,9 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
     if filters.year is not None:
         cohorts = cohorts.filter(year=filters.year)
     per_year: dict = {}
-    for row in cohorts.values("year", "library__progress__stage__order").annotate(n=Count("library_id", distinct=True)).order_by():
-        per_year.setdefault(row["year"], {})[row["library__progress__stage__order"] or 0] = row["n"]
+    for row in cohorts.values("year", "library__progress__stage_id").annotate(n=Count("library_id", distinct=True)).order_by():
+        order = order_of.get(row["library__progress__stage_id"], 0)
+        per_year.setdefault(row["year"], {})[order] = per_year.get(row["year"], {}).get(order, 0) + row["n"]
     by_year = Table("stages_by_cohort", _("Libraries per stage, by cohort year"), [_("Cohort year")] + names + [_("Total")])
     for year in sorted(per_year):
         counts = per_year[year]
@@ -184,7 +187,10 @@ def activity_section(level: Level, filters: DashboardFilters) -> dict:
     else:
         sums = {name: Sum(name) for name in ("verified", "waiting", *PARTICIPANT_FIELDS)}
         rows = (
-            ActivityMonthSummary.objects.filter(level.q(RECORD_PATHS), month__gte=filters.month_from, month__lte=filters.month_to)
+            # The nation reads the provinces' total rows; lower levels the regencies' rows.
+            # (`__in`: SQLite uses the (is_total, month) index for `IN (1)`, not for a bare boolean.)
+            ActivityMonthSummary.objects.filter(level.q(RECORD_PATHS), is_total__in=[level.kind == NATION])
+            .filter(month__gte=filters.month_from, month__lte=filters.month_to)
             .values("month", "kind")
             .annotate(**sums)
             .order_by()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -20,9 +20,10 @@ from activities.registry import record_types
 from perpus.scopes import Role, ScopePaths
 from villages.models import Library, LibraryLevel
 
-from ..models import Assessment, LibraryReportSummary, Visit
+from ..models import Assessment, BacklogSummary, LibraryReportSummary, Visit
 from .dashboard import Link, Table, Unit
 from .dashboard_levels import NATION, PROVINCE, RECORD_PATHS, VIA_LIBRARY, DashboardFilters, Level
+from .dashboard_sources import backlog_rows
 
 #: A library with no activity entry and no statistics saved for this long is listed.
 SILENT_DAYS = 60
@@ -170,37 +171,61 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
 
 
 def backlog_section(level: Level, filters: DashboardFilters) -> dict:
-    """What waits for check or verification per record type, and for how long (one query
-    per record type)."""
-    now = timezone.now()
-    week, month = now - timedelta(days=7), now - timedelta(days=30)
-    # The "not deleted" test sits in each count, not in WHERE: so SQLite reads the status
-    # index (a few percent of rows) instead of the deleted_at one (nearly every row).
-    live = Q(deleted_at__isnull=True)
-    check = live & Q(status="submitted", needs_check=True)
-    verify = live & (Q(status="submitted", needs_check=False) | Q(status="checked"))
+    """What waits for check or verification per record type, and for how long: from the
+    backlog summary (one query), or live per record type when a cohort is chosen."""
+    today = timezone.localdate()
+    week, month = today - timedelta(days=7), today - timedelta(days=30)
+    if filters.by_cohort:
+        daily = []
+        for record_type in record_types():
+            records = record_type.model.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
+            daily += [dict(row, record_type=record_type.key) for row in backlog_rows(records)]
+    else:
+        daily = None
+        # Bucketed in the database: a handful of rows come back, not one per day.
+        rows = (
+            BacklogSummary.objects.filter(level.q(RECORD_PATHS))
+            .values("record_type", "awaiting")
+            .annotate(
+                waiting=Sum("records"),
+                fresh=Sum("records", filter=Q(submitted_on__gte=week)),
+                weeks=Sum("records", filter=Q(submitted_on__lt=week, submitted_on__gte=month)),
+                oldest=Min("submitted_on"),
+            )
+            .order_by()
+        )
+    figures: dict = {}
+
+    def entry_of(key):
+        return figures.setdefault(key, {"check": 0, "verification": 0, "fresh": 0, "weeks": 0, "old": 0, "oldest": None})
+
+    if daily is not None:
+        for row in daily:
+            entry, n, day = entry_of(row["record_type"]), row["records"], row["submitted_on"]
+            entry[row["awaiting"]] += n
+            entry["old" if day is None or day < month else "weeks" if day < week else "fresh"] += n
+            if day is not None and (entry["oldest"] is None or day < entry["oldest"]):
+                entry["oldest"] = day
+    else:
+        for row in rows:
+            entry = entry_of(row["record_type"])
+            fresh, weeks = row["fresh"] or 0, row["weeks"] or 0
+            entry[row["awaiting"]] += row["waiting"]
+            entry["fresh"] += fresh
+            entry["weeks"] += weeks
+            entry["old"] += row["waiting"] - fresh - weeks
+            if row["oldest"] and (entry["oldest"] is None or row["oldest"] < entry["oldest"]):
+                entry["oldest"] = row["oldest"]
     table = Table("backlog", _("Review backlog"), [
         _("Type"), _("Waiting for check"), _("Waiting for verification"), _("Under 7 days"),
         _("7 to 30 days"), _("Over 30 days"), _("Oldest since"),
     ])
-    totals = [0] * 5
+    keys = ("check", "verification", "fresh", "weeks", "old")
     for record_type in record_types():
-        row = (
-            record_type.model.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
-            .filter(status__in=("submitted", "checked"))
-            .aggregate(
-                check=Count("pk", filter=check),
-                verify=Count("pk", filter=verify),
-                fresh=Count("pk", filter=live & Q(submitted_at__gte=week)),
-                weeks=Count("pk", filter=live & Q(submitted_at__lt=week, submitted_at__gte=month)),
-                old=Count("pk", filter=live & (Q(submitted_at__lt=month) | Q(submitted_at__isnull=True))),
-                oldest=Min("submitted_at", filter=live),
-            )
-        )
-        figures = [row["check"], row["verify"], row["fresh"], row["weeks"], row["old"]]
-        totals = [a + b for a, b in zip(totals, figures)]
-        table.rows.append([str(record_type.label_plural).capitalize(), *figures, _day(row["oldest"])])
-    table.footer = [_("Total"), *totals, ""]
+        entry = figures.get(record_type.key, {})
+        table.rows.append([str(record_type.label_plural).capitalize(), *(entry.get(k, 0) for k in keys),
+                           _day(entry.get("oldest"))])
+    table.footer = [_("Total"), *(sum(e[k] for e in figures.values()) for k in keys), ""]
     return {"tables": [table]}
 
 

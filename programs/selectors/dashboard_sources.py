@@ -7,8 +7,8 @@ dashboard live (grouped by nothing else). No query runs here until iterated.
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Sum, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Case, CharField, Count, Exists, Max, OuterRef, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 
 from activities.models import Activity, ReviewStatus
 from villages.models import LibraryLevel, LibraryStatistic
@@ -59,6 +59,25 @@ def stage_month_rows(snapshots, *group: str):
         .filter(~Exists(later_same_month))
         .values(*group, "month", "stage_order")
         .annotate(libraries=Count("library_id"))
+        .order_by()
+    )
+
+
+def backlog_rows(records, *group: str):
+    """Live records of `records` waiting for check or verification, counted per
+    `awaiting` ("check" / "verification") and day submitted (and `group`) (lazy)."""
+    return (
+        records.filter(deleted_at__isnull=True, status__in=WAITING_STATUSES)
+        .annotate(
+            awaiting=Case(
+                When(status=ReviewStatus.SUBMITTED, needs_check=True, then=Value("check")),
+                default=Value("verification"),
+                output_field=CharField(),
+            ),
+            submitted_on=TruncDate("submitted_at"),
+        )
+        .values(*group, "awaiting", "submitted_on")
+        .annotate(records=Count("pk"))
         .order_by()
     )
 

@@ -6,20 +6,28 @@ import time
 from collections.abc import Collection
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from activities.models import Activity
+from activities.registry import record_types
 from villages.models import Library
 
 from ..models import (
     ActivityMonthSummary,
+    BacklogSummary,
     DashboardRefresh,
     LibraryReportSummary,
     StageMonthSummary,
     StageSnapshot,
 )
-from ..selectors.dashboard_sources import activity_month_rows, library_report_rows, stage_month_rows
+from ..selectors.dashboard_sources import (
+    PARTICIPANT_FIELDS,
+    activity_month_rows,
+    backlog_rows,
+    library_report_rows,
+    stage_month_rows,
+)
 
 BATCH = 2000
 
@@ -38,6 +46,35 @@ def _rebuild_activities(area: Q | None) -> None:
         for row in activity_month_rows(source, "province_id", "regency_id").iterator(chunk_size=BATCH)
     )
     ActivityMonthSummary.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _rebuild_totals(province_ids) -> None:
+    """The provinces' total rows, summed from their regency rows (`province_ids` None: all)."""
+    rows = ActivityMonthSummary.objects.filter(is_total=False)
+    totals = ActivityMonthSummary.objects.filter(is_total=True)
+    if province_ids is not None:
+        rows, totals = rows.filter(province_id__in=province_ids), totals.filter(province_id__in=province_ids)
+    totals.delete()
+    figures = ("verified", "waiting", *PARTICIPANT_FIELDS)
+    ActivityMonthSummary.objects.bulk_create(
+        (
+            ActivityMonthSummary(is_total=True, **row)
+            for row in rows.values("province_id", "month", "kind").annotate(**{f: Sum(f) for f in figures}).order_by()
+        ),
+        batch_size=BATCH,
+    )
+
+
+def _rebuild_backlog(area: Q | None) -> None:
+    for record_type in record_types():
+        source = record_type.model.objects.all() if area is None else record_type.model.objects.filter(area)
+        BacklogSummary.objects.bulk_create(
+            (
+                BacklogSummary(record_type=record_type.key, **row)
+                for row in backlog_rows(source, "province_id", "regency_id").iterator(chunk_size=BATCH)
+            ),
+            batch_size=BATCH,
+        )
 
 
 def _rebuild_stages(area: Q | None) -> None:
@@ -84,6 +121,14 @@ def _rebuild_libraries(library_ids=None) -> None:
     )
 
 
+def refresh_after_commit(library_ids) -> None:
+    """Rebuild the summaries of `library_ids`' regions once the current transaction commits
+    (at once outside a transaction)."""
+    ids = sorted({int(pk) for pk in library_ids if pk is not None})
+    if ids:
+        transaction.on_commit(lambda: refresh_dashboard_summaries(library_ids=ids))
+
+
 @transaction.atomic
 def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -> float:
     """Rebuild the summaries (all when `library_ids` is None, else the regions of those
@@ -91,9 +136,11 @@ def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -
     and bulk inserts; a full rebuild also stamps `DashboardRefresh`."""
     started = time.perf_counter()
     if library_ids is None:
-        ActivityMonthSummary.objects.all().delete()
-        StageMonthSummary.objects.all().delete()
+        for model in (ActivityMonthSummary, StageMonthSummary, BacklogSummary):
+            model.objects.all().delete()
         _rebuild_activities(None)
+        _rebuild_totals(None)
+        _rebuild_backlog(None)
         _rebuild_stages(None)
         _rebuild_libraries(None)
         seconds = time.perf_counter() - started
@@ -103,9 +150,13 @@ def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -
     places = list(Library.objects.filter(pk__in=ids).values_list("province_id", "regency_id"))
     regency_ids = sorted({regency for _, regency in places if regency})
     own_province_ids = sorted({province for province, regency in places if not regency})
-    ActivityMonthSummary.objects.filter(_area_q(regency_ids, own_province_ids)).delete()
-    StageMonthSummary.objects.filter(_area_q(regency_ids, own_province_ids)).delete()
-    _rebuild_activities(_area_q(regency_ids, own_province_ids))
+    area = _area_q(regency_ids, own_province_ids)
+    ActivityMonthSummary.objects.filter(area, is_total=False).delete()
+    StageMonthSummary.objects.filter(area).delete()
+    BacklogSummary.objects.filter(area).delete()
+    _rebuild_activities(area)
+    _rebuild_totals(sorted({province for province, _ in places}))
+    _rebuild_backlog(area)
     _rebuild_stages(_area_q(regency_ids, own_province_ids, "library__"))
     _rebuild_libraries(ids)
     return time.perf_counter() - started
