@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from activities.models import Activity
 from activities.registry import record_types
-from villages.models import Library
+from villages.models import Library, LibraryLevel
 
 from ..models import (
     ActivityMonthSummary,
@@ -26,7 +26,6 @@ from ..selectors.dashboard_sources import (
     activity_month_rows,
     backlog_rows,
     library_report_rows,
-    stage_month_rows,
 )
 
 BATCH = 2000
@@ -78,18 +77,29 @@ def _rebuild_backlog(area: Q | None) -> None:
 
 
 def _rebuild_stages(area: Q | None) -> None:
-    source = StageSnapshot.objects.all() if area is None else StageSnapshot.objects.filter(area)
-    rows = stage_month_rows(source, "library__province_id", "library__regency_id")
+    """Each village library's last snapshot in each month, counted per region, month and
+    stage level. Read in order and reduced here: one pass, much faster than the per-row
+    NOT EXISTS of `stage_month_rows` (which the live, cohort-filtered reads use)."""
+    source = StageSnapshot.objects.filter(library__level=LibraryLevel.VILLAGE)
+    if area is not None:
+        source = source.filter(area)
+    counts: dict = {}
+    last = None  # (library, month) and its row, until the next month or library
+    for library_id, province, regency, day, order in (
+        source.order_by("library_id", "date")
+        .values_list("library_id", "library__province_id", "library__regency_id", "date", "stage_order")
+        .iterator(chunk_size=BATCH)
+    ):
+        month = day.replace(day=1)
+        if last is not None and last[0] != (library_id, month):
+            counts[last[1]] = counts.get(last[1], 0) + 1
+        last = ((library_id, month), (province, regency, month, order))
+    if last is not None:
+        counts[last[1]] = counts.get(last[1], 0) + 1
     StageMonthSummary.objects.bulk_create(
         (
-            StageMonthSummary(
-                province_id=row["library__province_id"],
-                regency_id=row["library__regency_id"],
-                month=row["month"],
-                stage_order=row["stage_order"],
-                libraries=row["libraries"],
-            )
-            for row in rows.iterator(chunk_size=BATCH)
+            StageMonthSummary(province_id=province, regency_id=regency, month=month, stage_order=order, libraries=n)
+            for (province, regency, month, order), n in counts.items()
         ),
         batch_size=BATCH,
     )

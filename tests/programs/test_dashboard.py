@@ -197,3 +197,30 @@ def test_charts_and_their_tables(login, program_admin, world):
         assert f'data-testid="{test_id}"' in page
     assert page.count("<details") >= 4
     assert 'id="dashboard-map-data"' in page
+
+
+def test_live_figures_of_a_cohort_equal_the_summaries(login, program_admin, world, library, other_regency_library):
+    """A cohort holding every library of the province: the live reads match the summaries."""
+    program = ProgramFactory()
+    for member in (library, other_regency_library):
+        ParticipationFactory(library=member, program=program, year=2024)
+    client = login(program_admin)
+    plain = client.get("/program/dashboard/63/")
+    cohort = client.get(f"/program/dashboard/63/?program={program.pk}")
+    for key in ("stage_history", "activities", "activity_review", "participants", "backlog", "completeness"):
+        assert table(plain, key).rows == table(cohort, key).rows, key
+
+
+def test_summaries_follow_a_saved_record(login, program_admin, ladder, library, django_capture_on_commit_callbacks):
+    from activities.models import ActivityKind
+    from tests.activities.factories import ActivityFactory
+
+    client = login(program_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        ActivityFactory(library=library, kind=ActivityKind.COMMUNITY, status=ReviewStatus.VERIFIED,
+                        start_date=timezone.localdate().replace(day=1))
+        ActivityFactory(library=library, status=ReviewStatus.SUBMITTED, start_date=timezone.localdate().replace(day=1))
+    response = client.get("/program/dashboard/63.11/")
+    assert table(response, "activities").footer[-1] == 1
+    assert table(response, "backlog").footer[1] == 1  # waiting for the regency's check
+    assert table(client.get(NATION), "activities").footer[-1] == 1
