@@ -1,0 +1,38 @@
+"""Formatting of the dashboards' tables (no query): rows of `selectors.dashboard.Table`
+as HTML, in Python because a national page holds a few thousand cells."""
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def _cell(cell, query: str):
+    if getattr(cell, "url", None):
+        url = cell.url + (f"?{query}" if cell.drill and query else "")
+        return format_html('<a href="{}">{}</a>', url, cell.text)
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return number_format(cell, force_grouping=True)
+    return cell
+
+
+def _row(cells, query: str, head_tag: str = "th") -> str:
+    if not cells:
+        return ""
+    first = format_html('<{} scope="row" class="fw-normal">{}</{}>', mark_safe(head_tag), _cell(cells[0], query), mark_safe(head_tag))
+    rest = format_html_join("", '<td class="text-end">{}</td>', ((_cell(c, query),) for c in cells[1:]))
+    return format_html("<tr>{}{}</tr>", first, rest)
+
+
+@register.simple_tag
+def dashboard_rows(table, query=""):
+    """The table's body rows as HTML (escaped; links keep the filters `query`)."""
+    return mark_safe("".join(_row(row, query) for row in table.rows))
+
+
+@register.simple_tag
+def dashboard_footer(table, query=""):
+    """The table's total row as HTML, or nothing."""
+    return mark_safe(_row(table.footer, query)) if table.footer and table.rows else ""
