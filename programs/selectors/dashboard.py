@@ -53,6 +53,9 @@ class Table:
     headers: list
     rows: list = field(default_factory=list)
     footer: list | None = None
+    #: The rows as HTML, set by the view (`views.dashboard_html.format_tables`).
+    body_html: str = ""
+    footer_html: str = ""
 
 
 @dataclass(frozen=True)

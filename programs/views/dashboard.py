@@ -16,6 +16,7 @@ from perpus.scopes import has_ability, scope_of
 from ..selectors.dashboard_levels import dashboard_level, dashboard_url, home_code
 from ..selectors.dashboard_page import dashboard_page
 from .dashboard_filters import DashboardFilterForm
+from .dashboard_html import format_tables
 
 
 def _column(index: int):
@@ -89,6 +90,7 @@ def dashboard(request, code: str = ""):
     query = request.GET.copy()
     for key in ("format", "table"):
         query.pop(key, None)
+    format_tables(page["tables"].values(), query.urlencode())
     return render(
         request,
         "programs/dashboard.html",
