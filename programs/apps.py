@@ -21,6 +21,17 @@ class ProgramsConfig(AppConfig):
         # in the app on top, so the apps below never import programs.
         load_all()
         library_data_changed.connect(recompute_on_library_data_change, dispatch_uid="programs.stages")
+        # Every save of a reviewed record (entry, submission, check, return, verification,
+        # deletion) updates the dashboards' summaries of its region after the commit.
+        from activities.registry import record_types
+        from django.db.models.signals import post_save
+
+        from .receivers import refresh_dashboard_on_record_save
+
+        for record_type in record_types():
+            post_save.connect(
+                refresh_dashboard_on_record_save, sender=record_type.model, dispatch_uid=f"programs.dashboard.{record_type.key}"
+            )
         # The stage and what is missing, on every library's page.
         sections.register(
             sections.LibrarySection(

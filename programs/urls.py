@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -41,4 +41,5 @@ urlpatterns = [
     # /program/libraries/<pk>/progress/ and the dashboard
     path("libraries/<int:pk>/progress/", views.library_progress, name="library_progress"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    re_path(r"^dashboard/(?P<code>[0-9]{2}(?:\.[0-9]{2})?)/$", views.dashboard, name="dashboard_unit"),
 ]

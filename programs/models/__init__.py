@@ -2,9 +2,15 @@ from .assessments import Assessment, AssessmentEvidence, AssessmentItem, Assessm
 from .cohorts import FundingSource, Participation, ParticipationQuerySet, Program
 from .ladder import Criterion, CriterionKind, Stage
 from .progress import LibraryProgress, SnapshotReason, StageSnapshot
+from .summary import ActivityMonthSummary, BacklogSummary, DashboardRefresh, LibraryReportSummary, StageMonthSummary
 from .visits import Visit, VisitQuerySet
 
 __all__ = [
+    "ActivityMonthSummary",
+    "BacklogSummary",
+    "DashboardRefresh",
+    "LibraryReportSummary",
+    "StageMonthSummary",
     "Assessment",
     "AssessmentEvidence",
     "AssessmentItem",

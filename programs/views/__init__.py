@@ -28,7 +28,8 @@ from .ladder import (
     StageUpdateView,
     ladder_recompute,
 )
-from .progress import dashboard, library_progress
+from .dashboard import dashboard
+from .progress import library_progress
 from .visits import VisitListView, visit_create, visit_delete, visit_detail, visit_report, visit_update
 
 __all__ = [

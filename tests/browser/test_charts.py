@@ -8,22 +8,24 @@ from playwright.sync_api import expect
 
 from programs.models import SnapshotReason, Stage, StageSnapshot
 from programs.services import recompute_progress
+from programs.services.dashboard_summary import refresh_dashboard_summaries
 
 pytestmark = pytest.mark.browser
 
 
 def test_dashboard_and_progress_charts_draw(site, page, log_in, program_admin, library, default_ladder):
     recompute_progress(library_ids=[library.pk])
-    # A stage change this month, so the dashboard has its second chart.
+    # Stage records last month and this month, so the dashboard draws the stage history.
     StageSnapshot.objects.create(
         library=library, stage=Stage.objects.first(), stage_order=1,
         date=timezone.localdate() - timedelta(days=40), reason=SnapshotReason.CHANGE,
     )
+    refresh_dashboard_summaries()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     log_in("admin")
     for path, ids in (
-        ("/program/dashboard/", ["stage-chart", "change-chart"]),
+        ("/program/dashboard/", ["stage-chart", "stage-history-chart", "participant-chart"]),
         (f"/program/libraries/{library.pk}/progress/", ["stage-history-chart"]),
     ):
         page.goto(f"{site}{path}")

@@ -121,18 +121,11 @@ def _chart_ids_and_script_position(page):
     return ids, loaded_first
 
 
-def test_charts_are_drawn_at_once_on_dashboard_and_progress_page(login, program_admin, assessed_library):
+def test_charts_are_drawn_at_once_on_the_progress_page(login, program_admin, assessed_library):
     """Each chart's inline script reads `document.currentScript`; it is null when the script
-    runs later from the "chartkick:load" event, so Chart.js must already be loaded."""
-    # A stage change this month, so the dashboard draws its second chart too.
-    StageSnapshot.objects.create(
-        library=assessed_library, stage=None, stage_order=0, date=date.today() - timedelta(days=40),
-        reason=SnapshotReason.CHANGE,
-    )
+    runs later from the "chartkick:load" event, so Chart.js must already be loaded.
+    (The dashboards' charts: tests/programs/test_dashboard.py.)"""
     client = login(program_admin)
-    page = client.get(reverse("programs:dashboard")).content.decode()
-    ids, loaded_first = _chart_ids_and_script_position(page)
-    assert len(ids) == 2 and loaded_first
     page = client.get(reverse("programs:library_progress", args=[assessed_library.pk])).content.decode()
     ids, loaded_first = _chart_ids_and_script_position(page)
     assert len(ids) == 1 and loaded_first
@@ -140,7 +133,7 @@ def test_charts_are_drawn_at_once_on_dashboard_and_progress_page(login, program_
     assert re.search(r'<script id="chart-[0-9a-f]+-json" type="application/json">.*?</script>\s*<script>', page, re.S)
 
 
-@pytest.mark.parametrize("name, args", [("dashboard", []), ("library_progress", ["pk"])])
+@pytest.mark.parametrize("name, args", [("library_progress", ["pk"])])
 def test_read_only_pages_answer_post_with_405(login, program_admin, library, name, args):
     url = reverse(f"programs:{name}", args=[library.pk for _ in args])
     assert login(program_admin).post(url).status_code == 405
@@ -162,33 +155,6 @@ def test_progress_page_of_unpublished_library_is_404_outside_scope(client, login
     url = reverse("programs:library_progress", args=[library.pk])
     assert client.get(url).status_code == 404
     assert login(regency_staff).get(url).status_code == 200
-
-
-def test_dashboard_counts_stages_in_scope(login, consultant, ladder, measure_data, library, other_regency_library, outside_library, django_assert_num_queries):
-    ids = [library.pk, other_regency_library.pk, outside_library.pk]
-    recompute_progress(library_ids=ids, on=date.today() - timedelta(days=10))
-    measure_data.points[library.pk] = 10
-    measure_data.points[outside_library.pk] = 10
-    recompute_progress(library_ids=ids)
-    client = login(consultant)
-    client.get(reverse("programs:dashboard"))  # warm up the session
-    # Session + user (2), consultant's provinces (1), stages, per stage, per regency, changes, per month.
-    with django_assert_num_queries(8):
-        response = client.get(reverse("programs:dashboard"))
-    counts = {row["stage"].name if row["stage"] else None: row["count"] for row in response.context["stage_counts"]}
-    assert counts == {None: 1, "A": 1, "B": 0, "C": 0}
-    assert response.context["total"] == 2
-    assert {row["name"] for row in response.context["regency_rows"]} == {"Kabupaten Balangan", "Kabupaten Hulu Sungai Utara"}
-    assert [c.library for c in response.context["changes"]] == [library]
-
-
-def test_dashboard_access(login, library_manager, no_role_user, regency_staff, client):
-    url = reverse("programs:dashboard")
-    assert login(library_manager).get(url).status_code == 403
-    assert login(no_role_user).get(url).status_code == 403
-    assert login(regency_staff).get(url).status_code == 200
-    client.logout()
-    assert client.get(url).status_code == 302
 
 
 def test_nav_and_start_panel_links(login, consultant, library_manager):

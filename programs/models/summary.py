@@ -1,0 +1,119 @@
+"""Precomputed figures of the monitoring dashboards.
+
+A national dashboard would otherwise aggregate a million activities and every stage
+snapshot on each request. These tables hold the same figures per regency and month
+(and per library for the completeness board); `programs.services.dashboard_summary`
+rebuilds them for the libraries whose data changed (with the stage recompute) and
+entirely with `manage.py refresh_dashboard` (nightly, and after `recompute_stages`).
+`DashboardRefresh` says when the last full rebuild ran, so the page can say how old
+a figure can be.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityMonthSummary(models.Model):
+    """Live activities of one regency (or a province's own agencies), month and kind."""
+
+    province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
+    # Null for activities of province-level libraries, and on the province totals.
+    regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
+    #: A province's total over all its rows, which the national level reads (38 rows a month, not 500).
+    is_total = models.BooleanField(default=False)
+    month = models.DateField(_("month"))
+    kind = models.CharField(_("kind"), max_length=20)
+    verified = models.PositiveIntegerField(_("verified"), default=0)
+    #: Submitted or checked: waiting for a reviewer.
+    waiting = models.PositiveIntegerField(_("waiting for review"), default=0)
+    # Participants of the verified activities.
+    male = models.PositiveIntegerField(default=0)
+    female = models.PositiveIntegerField(default=0)
+    children = models.PositiveIntegerField(default=0)
+    youth = models.PositiveIntegerField(default=0)
+    adults = models.PositiveIntegerField(default=0)
+    elderly = models.PositiveIntegerField(default=0)
+    disabled = models.PositiveIntegerField(default=0)
+    umkm = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly activity summary")
+        verbose_name_plural = _("monthly activity summaries")
+        indexes = [
+            models.Index(fields=["is_total", "month"], name="actsum_total_month"),
+            models.Index(fields=["month", "province"], name="actsum_month_province"),
+            models.Index(fields=["regency", "month"], name="actsum_regency_month"),
+        ]
+
+
+class StageMonthSummary(models.Model):
+    """Village libraries of one regency per stage at the end of a month (their last snapshot in it)."""
+
+    province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
+    regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
+    month = models.DateField(_("month"))
+    stage_order = models.PositiveSmallIntegerField(_("stage level"))
+    libraries = models.PositiveIntegerField(_("libraries"), default=0)
+
+    class Meta:
+        verbose_name = _("monthly stage summary")
+        verbose_name_plural = _("monthly stage summaries")
+        indexes = [
+            models.Index(fields=["month", "province"], name="stagesum_month_province"),
+            models.Index(fields=["regency", "month"], name="stagesum_regency_month"),
+        ]
+
+
+class LibraryReportSummary(models.Model):
+    """When a library last reported: its latest activity entry and monthly statistics."""
+
+    library = models.OneToOneField(
+        "villages.Library", on_delete=models.CASCADE, primary_key=True, related_name="report_summary"
+    )
+    province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
+    regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
+    #: When its latest live activity was entered, and the latest activity's date.
+    last_entry_at = models.DateTimeField(_("last activity entered"), null=True)
+    last_activity_on = models.DateField(_("last activity date"), null=True)
+    #: Latest month with statistics and when statistics were last saved.
+    last_statistic_month = models.DateField(_("last statistics month"), null=True)
+    last_statistic_at = models.DateTimeField(_("statistics last saved"), null=True)
+
+    class Meta:
+        verbose_name = _("library reporting summary")
+        verbose_name_plural = _("library reporting summaries")
+        indexes = [
+            models.Index(fields=["province", "regency"], name="libsum_province_regency"),
+            models.Index(fields=["regency"], name="libsum_regency"),
+        ]
+
+
+class BacklogSummary(models.Model):
+    """Records of one regency waiting for check or verification, per type and day submitted."""
+
+    province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
+    regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
+    record_type = models.CharField(_("type"), max_length=20)
+    #: "check" or "verification".
+    awaiting = models.CharField(_("waiting for"), max_length=12)
+    submitted_on = models.DateField(_("submitted"), null=True)
+    records = models.PositiveIntegerField(_("records"), default=0)
+
+    class Meta:
+        verbose_name = _("review backlog summary")
+        verbose_name_plural = _("review backlog summaries")
+        indexes = [
+            models.Index(fields=["province", "regency"], name="backlogsum_place"),
+            models.Index(fields=["regency"], name="backlogsum_regency"),
+        ]
+
+
+class DashboardRefresh(models.Model):
+    """One row: when the dashboard summaries were last rebuilt entirely."""
+
+    refreshed_at = models.DateTimeField(_("refreshed at"))
+    seconds = models.FloatField(_("seconds taken"), default=0)
+
+    class Meta:
+        verbose_name = _("dashboard refresh")
+        verbose_name_plural = _("dashboard refreshes")

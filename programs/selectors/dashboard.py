@@ -1,0 +1,285 @@
+"""Reads of the drill-down dashboards: stages, activities, partnerships and support.
+
+`dashboard_page(user, level, filters)` runs a fixed number of aggregate queries
+(whatever the amount of data) and returns the page's figures as `Table`s, which
+the template shows and the CSV/XLSX download writes. Monthly activity and stage
+figures come from the summary tables, or live from the records when a cohort is
+chosen (the summaries are per region, not per cohort).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Avg, Count, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from perpus.scopes import ScopePaths
+
+from activities.models import Activity, ActivityKind, Partnership, ReviewStatus, SupportKind, SupportRecord
+from villages.models import Library, LibraryLevel, Province, Regency
+
+from ..models import ActivityMonthSummary, DashboardRefresh, Participation, Stage, StageMonthSummary, StageSnapshot
+from .dashboard_levels import LIBRARY_PATHS, NATION, PROVINCE, RECORD_PATHS, VIA_LIBRARY, DashboardFilters, Level, dashboard_url
+from .dashboard_sources import PARTICIPANT_FIELDS, activity_month_rows, stage_month_rows
+
+EXPIRING_DAYS = 90
+PROVINCE_PATHS = ScopePaths(province="code")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links somewhere; exports write its text."""
+
+    text: str
+    url: str
+    #: A dashboard level's link, which keeps the page's filters.
+    drill: bool = False
+
+    def __str__(self):
+        return self.text
+
+
+@dataclass
+class Table:
+    """One dashboard table: shown on the page and downloadable (`key` names it in the URL)."""
+
+    key: str
+    title: str
+    headers: list
+    rows: list = field(default_factory=list)
+    footer: list | None = None
+    #: The rows as HTML, set by the view (`views.dashboard_html.format_tables`).
+    body_html: str = ""
+    footer_html: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    name: str
+    url: str
+    drill: bool = True
+
+    @property
+    def link(self) -> Link:
+        return Link(self.name, self.url, self.drill)
+
+
+def share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "–"
+
+
+def stage_names(stages: list[Stage]) -> list[str]:
+    return [_("No stage yet")] + [stage.label for stage in stages]
+
+
+def level_units(level: Level, filters: DashboardFilters) -> list[Unit]:
+    """The units one level below `level`, by name (one query)."""
+    if level.kind == NATION:
+        provinces = Province.objects.filter(level.q(PROVINCE_PATHS)).order_by("name")
+        return [Unit(p.code, p.name, dashboard_url(p.code)) for p in provinces]
+    if level.kind == PROVINCE:
+        regencies = Regency.objects.filter(province_id=level.code).order_by("name")
+        return [Unit(r.code, r.name, dashboard_url(r.code)) for r in regencies]
+    libraries = (
+        Library.objects.filter(level.q(LIBRARY_PATHS), filters.cohort_q("pk"), level=LibraryLevel.VILLAGE)
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+    return [Unit(pk, name, reverse("programs:library_progress", args=[pk]), drill=False) for pk, name in libraries]
+
+
+def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], stages: list[Stage]) -> dict:
+    """Libraries per stage per unit, with the map's points; per cohort year; and month by
+    month. Queries: per unit and stage (1), per cohort year (1), history (1), (+1 locations
+    at the regency level)."""
+    orders = [0] + [stage.order for stage in stages]
+    # Grouped by stage id (one join fewer); the stages are already loaded.
+    order_of = {stage.pk: stage.order for stage in stages}
+    unit_path = level.unit_path(LIBRARY_PATHS)
+    libraries = Library.objects.filter(level.q(LIBRARY_PATHS), filters.cohort_q("pk"), level=LibraryLevel.VILLAGE)
+    per_unit: dict = {}
+    places: dict = {}
+    for row in (
+        libraries.values(unit_path, "progress__stage_id")
+        .annotate(n=Count("pk"), lat=Avg("latitude"), lng=Avg("longitude"), located=Count("latitude"))
+        .order_by()
+    ):
+        key, order = row[unit_path], order_of.get(row["progress__stage_id"], 0)
+        per_unit.setdefault(key, {})[order] = per_unit.get(key, {}).get(order, 0) + row["n"]
+        if row["located"]:
+            place = places.setdefault(key, [0.0, 0.0, 0])
+            place[0] += float(row["lat"]) * row["located"]
+            place[1] += float(row["lng"]) * row["located"]
+            place[2] += row["located"]
+    names = stage_names(stages)
+    totals = {order: sum(counts.get(order, 0) for counts in per_unit.values()) for order in orders}
+    total = sum(totals.values())
+    by_unit = Table("stages_by_unit", _("Libraries per stage, by %(unit)s") % {"unit": level.unit_label.lower()},
+                    [level.unit_label] + names + [_("Total")])
+    for unit in units:
+        counts = per_unit.get(unit.key, {})
+        if level.kind == "regency" and not counts:
+            continue
+        by_unit.rows.append([unit.link] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
+    by_unit.footer = [_("Total")] + [totals[o] for o in orders] + [total]
+    summary = Table("stages", _("Libraries per stage"), [_("Stage"), _("Libraries"), _("Share")],
+                    [[name, totals[o], share(totals[o], total)] for name, o in zip(names, orders)],
+                    footer=[_("Total"), total, share(total, total)])
+    # Per cohort year: a library in two programs the same year counts once.
+    cohorts = Participation.objects.filter(level.q(VIA_LIBRARY), library__level=LibraryLevel.VILLAGE)
+    if filters.program_id is not None:
+        cohorts = cohorts.filter(program_id=filters.program_id)
+    if filters.year is not None:
+        cohorts = cohorts.filter(year=filters.year)
+    per_year: dict = {}
+    for row in cohorts.values("year", "library__progress__stage_id").annotate(n=Count("library_id", distinct=True)).order_by():
+        order = order_of.get(row["library__progress__stage_id"], 0)
+        per_year.setdefault(row["year"], {})[order] = per_year.get(row["year"], {}).get(order, 0) + row["n"]
+    by_year = Table("stages_by_cohort", _("Libraries per stage, by cohort year"), [_("Cohort year")] + names + [_("Total")])
+    for year in sorted(per_year):
+        counts = per_year[year]
+        by_year.rows.append([year] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
+    # Month by month, from the stage history.
+    if filters.by_cohort:
+        snapshots = StageSnapshot.objects.filter(
+            level.q(VIA_LIBRARY), filters.cohort_q("library_id"), date__gte=filters.month_from, date__lte=filters.end
+        )
+        history_rows = stage_month_rows(snapshots)
+    else:
+        history_rows = (
+            StageMonthSummary.objects.filter(level.q(RECORD_PATHS), month__gte=filters.month_from, month__lte=filters.month_to)
+            .values("month", "stage_order")
+            .annotate(libraries=Sum("libraries"))
+            .order_by()
+        )
+    per_month: dict = {}
+    for row in history_rows:
+        per_month.setdefault(row["month"], {})
+        per_month[row["month"]][row["stage_order"]] = per_month[row["month"]].get(row["stage_order"], 0) + row["libraries"]
+    history = Table("stage_history", _("Libraries per stage at the end of each month"), [_("Month")] + names + [_("Total")])
+    for month in sorted(per_month):
+        counts = per_month[month]
+        history.rows.append([date_format(month, "YEAR_MONTH_FORMAT")] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
+    return {
+        "tables": [summary, by_unit, by_year, history],
+        "totals": totals,
+        "total": total,
+        "per_unit": per_unit,
+        "places": places,
+        "names": names,
+        "orders": orders,
+    }
+
+
+def activity_section(level: Level, filters: DashboardFilters) -> dict:
+    """Activities per month and kind, verified and waiting, and participants (one query:
+    the summary, or the records themselves when a cohort is chosen)."""
+    if filters.by_cohort:
+        rows = activity_month_rows(
+            Activity.objects.filter(
+                level.q(RECORD_PATHS), filters.cohort_q("library_id"),
+                start_date__gte=filters.month_from, start_date__lte=filters.end,
+            )
+        )
+    else:
+        sums = {name: Sum(name) for name in ("verified", "waiting", *PARTICIPANT_FIELDS)}
+        rows = (
+            # The nation reads the provinces' total rows; lower levels the regencies' rows.
+            # (`__in`: SQLite uses the (is_total, month) index for `IN (1)`, not for a bare boolean.)
+            ActivityMonthSummary.objects.filter(level.q(RECORD_PATHS), is_total__in=[level.kind == NATION])
+            .filter(month__gte=filters.month_from, month__lte=filters.month_to)
+            .values("month", "kind")
+            .annotate(**sums)
+            .order_by()
+        )
+    kinds = list(ActivityKind)
+    per_month: dict = {}
+    totals = dict.fromkeys(("verified", "waiting", *PARTICIPANT_FIELDS), 0)
+    for row in rows:
+        per_month.setdefault(row["month"], {})[row["kind"]] = row["verified"]
+        for name in totals:
+            totals[name] += row[name] or 0
+    by_month = Table("activities", _("Verified activities per month, by kind"),
+                     [_("Month")] + [kind.label for kind in kinds] + [_("Total")])
+    for month in sorted(per_month):
+        counts = per_month[month]
+        by_month.rows.append([date_format(month, "YEAR_MONTH_FORMAT")] + [counts.get(k.value, 0) for k in kinds] + [sum(counts.values())])
+    by_month.footer = [_("Total")] + [sum(per_month[m].get(k.value, 0) for m in per_month) for k in kinds] + [totals["verified"]]
+    review = Table("activity_review", _("Activities verified and waiting for review"), [_("Status"), _("Activities")], [
+        [_("Verified"), totals["verified"]],
+        [_("Waiting for check or verification"), totals["waiting"]],
+    ])
+    gender = totals["male"] + totals["female"]
+    participants = Table("participants", _("Participants of verified activities"), [_("Group"), _("Participants"), _("Share")], [
+        [_("Men and boys"), totals["male"], share(totals["male"], gender)],
+        [_("Women and girls"), totals["female"], share(totals["female"], gender)],
+        [_("Children"), totals["children"], ""],
+        [_("Youth"), totals["youth"], ""],
+        [_("Adults"), totals["adults"], ""],
+        [_("Elderly"), totals["elderly"], ""],
+        [_("People with disabilities"), totals["disabled"], ""],
+        [_("Small businesses (UMKM)"), totals["umkm"], ""],
+    ])
+    return {"tables": [by_month, review, participants], "per_month": per_month, "kinds": kinds, "totals": totals}
+
+
+def agreement_section(level: Level, filters: DashboardFilters, units: list[Unit]) -> dict:
+    """Verified partnerships in force, expiring within 90 days and expired, and support won
+    (regulations, budget allocations and their sum) per unit (two queries)."""
+    today = timezone.localdate()
+    unit_path = level.unit_path(RECORD_PATHS)
+    in_force = Q(signed_on__lte=today) & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    partnerships = {
+        row[unit_path]: row
+        for row in Partnership.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
+        .filter(deleted_at__isnull=True, status=ReviewStatus.VERIFIED)
+        .values(unit_path)
+        .annotate(
+            in_force=Count("pk", filter=in_force),
+            expiring=Count("pk", filter=Q(valid_until__gte=today, valid_until__lte=today + timedelta(days=EXPIRING_DAYS))),
+            expired=Count("pk", filter=Q(valid_until__lt=today)),
+        )
+        .order_by()
+    }
+    budget = Q(kind=SupportKind.BUDGET)
+    support = {
+        row[unit_path]: row
+        for row in SupportRecord.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
+        .filter(deleted_at__isnull=True, status=ReviewStatus.VERIFIED,
+                year__gte=filters.month_from.year, year__lte=filters.month_to.year)
+        .values(unit_path)
+        .annotate(
+            regulations=Count("pk", filter=Q(kind=SupportKind.REGULATION)),
+            budgets=Count("pk", filter=budget),
+            amount=Sum("amount", filter=budget),
+        )
+        .order_by()
+    }
+    p_table = Table("partnerships", _("Verified partnerships"),
+                    [level.unit_label, _("In force"), _("Expiring within 90 days"), _("Expired")])
+    s_table = Table("support", _("Support won (verified, in the chosen years)"),
+                    [level.unit_label, _("Regulations"), _("Budget allocations"), _("Budget allocated (Rp)")])
+    for unit in units:
+        p, s = partnerships.get(unit.key), support.get(unit.key)
+        if p or level.kind != "regency":
+            p_table.rows.append([unit.link, *(p[k] if p else 0 for k in ("in_force", "expiring", "expired"))])
+        if s or level.kind != "regency":
+            s_table.rows.append([unit.link, s["regulations"] if s else 0, s["budgets"] if s else 0,
+                                 (s["amount"] or 0) if s else 0])
+    # Records of the level's own agencies (not in a unit below) count in the totals too.
+    p_table.footer = [_("Total")] + [sum(row[k] for row in partnerships.values()) for k in ("in_force", "expiring", "expired")]
+    s_table.footer = [_("Total"), sum(r["regulations"] for r in support.values()), sum(r["budgets"] for r in support.values()),
+                      sum(r["amount"] or 0 for r in support.values())]
+    return {"tables": [p_table, s_table]}
+
+
+def refreshed_at():
+    """When the summaries were last rebuilt entirely, or None (one query)."""
+    row = DashboardRefresh.objects.filter(pk=1).values_list("refreshed_at", flat=True).first()
+    return row

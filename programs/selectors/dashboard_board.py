@@ -1,0 +1,262 @@
+"""The dashboards' completeness board, review backlog and map data.
+
+Each function runs a fixed number of aggregate queries over the level's area and
+returns `Table`s (see `dashboard.py`) or plain data for the map.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from activities.registry import record_types
+from perpus.scopes import Role, ScopePaths
+from villages.models import Library, LibraryLevel
+
+from ..models import Assessment, BacklogSummary, LibraryReportSummary, Visit
+from .dashboard import Link, Table, Unit
+from .dashboard_levels import NATION, PROVINCE, RECORD_PATHS, VIA_LIBRARY, DashboardFilters, Level
+from .dashboard_sources import backlog_rows
+
+#: A library with no activity entry and no statistics saved for this long is listed.
+SILENT_DAYS = 60
+#: Silent libraries listed by name (the rest are counted).
+SILENT_LISTED = 20
+STAFF_ROLES = (Role.PROVINCE_STAFF, Role.REGENCY_STAFF, Role.LIBRARY_MANAGER)
+
+
+def _day(value) -> str:
+    if value is None:
+        return "–"
+    if hasattr(value, "tzinfo"):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def _staff_logins(level: Level) -> dict:
+    """Latest login of the staff of each unit below `level` (one query)."""
+    users = get_user_model().objects.filter(is_active=True, role__in=STAFF_ROLES)
+    if level.kind == NATION:
+        users = users.annotate(unit=Coalesce("province_id", "regency__province_id", "library__province_id"))
+        if level.province_ids is not None:
+            users = users.filter(unit__in=sorted(level.province_ids))
+    elif level.kind == PROVINCE:
+        users = users.annotate(unit=Coalesce("regency_id", "library__regency_id")).filter(
+            Q(regency__province_id=level.code) | Q(library__regency__province_id=level.code)
+        )
+    else:
+        users = users.annotate(unit=F("library_id")).filter(library__regency_id=level.code)
+    return {
+        row["unit"]: row["last"]
+        for row in users.values("unit").annotate(last=Max("last_login")).order_by()
+    }
+
+
+def _last_visits(level: Level) -> dict:
+    """Latest monitoring visit or assessment of each unit below `level` (two queries)."""
+    visits: dict = {}
+    if level.kind == "regency":
+        rows = (
+            Visit.libraries.through.objects.filter(library__regency_id=level.code)
+            .values("library_id")
+            .annotate(last=Max("visit__starts_on"))
+            .order_by()
+        )
+        visits = {row["library_id"]: row["last"] for row in rows}
+    else:
+        path = level.unit_path(ScopePaths(province="province_id", regency="regency_id"))
+        rows = Visit.objects.filter(level.q(RECORD_PATHS)).values(path).annotate(last=Max("starts_on")).order_by()
+        visits = {row[path]: row["last"] for row in rows}
+    path = level.unit_path(VIA_LIBRARY)
+    for row in Assessment.objects.filter(level.q(VIA_LIBRARY)).values(path).annotate(last=Max("visited_on")).order_by():
+        if row["last"] and (visits.get(row[path]) is None or row["last"] > visits[row[path]]):
+            visits[row[path]] = row["last"]
+    return visits
+
+
+def _silent_q(cutoff) -> Q:
+    return (Q(last_entry_at__isnull=True) | Q(last_entry_at__lt=cutoff)) & (
+        Q(last_statistic_at__isnull=True) | Q(last_statistic_at__lt=cutoff)
+    )
+
+
+def completeness_section(level: Level, filters: DashboardFilters, units: list[Unit]) -> dict:
+    """For each unit below: this month's statistics and activities, last entry, staff's last
+    login, silent libraries and last visit; and the first silent libraries by name.
+    Queries: board (1), logins (1), visits (2), silent list (1)."""
+    now = timezone.now()
+    month_start = timezone.localdate().replace(day=1)
+    cutoff = now - timedelta(days=SILENT_DAYS)
+    summaries = LibraryReportSummary.objects.filter(
+        level.q(RECORD_PATHS), filters.cohort_q("library_id"), library__level=LibraryLevel.VILLAGE
+    )
+    path = level.unit_path(RECORD_PATHS)
+    this_month_stats = Q(last_statistic_month__gte=month_start)
+    this_month_acts = Q(last_activity_on__gte=month_start)
+    board = {
+        row[path]: row
+        for row in summaries.values(path)
+        .annotate(
+            libraries=Count("pk"),
+            statistics=Count("pk", filter=this_month_stats),
+            statistics_last=Max("last_statistic_at", filter=this_month_stats),
+            activities=Count("pk", filter=this_month_acts),
+            last_entry=Max("last_entry_at"),
+            silent=Count("pk", filter=_silent_q(cutoff)),
+        )
+        .order_by()
+    }
+    logins = _staff_logins(level)
+    visits = _last_visits(level)
+    month = date_format(month_start, "YEAR_MONTH_FORMAT")
+    table = Table(
+        "completeness",
+        _("Completeness and timeliness"),
+        [level.unit_label,
+         _("Statistics for %(month)s") % {"month": month},
+         _("Statistics last saved"),
+         _("Activities in %(month)s") % {"month": month},
+         _("Last activity entered"),
+         _("Staff's last login"),
+         _("Silent for %(days)s days") % {"days": SILENT_DAYS},
+         _("Last visited")],
+    )
+    for unit in units:
+        row = board.get(unit.key)
+        if row is None and level.kind == "regency":
+            continue
+        libraries = row["libraries"] if row else 0
+        if level.kind == "regency":
+            statistics = _("yes") if row["statistics"] else _("no")
+            activities = _("yes") if row["activities"] else _("no")
+            silent = _("yes") if row["silent"] else _("no")
+        else:
+            statistics = f"{row['statistics'] if row else 0} / {libraries}"
+            activities = f"{row['activities'] if row else 0} / {libraries}"
+            silent = row["silent"] if row else 0
+        table.rows.append([
+            unit.link, statistics, _day(row and row["statistics_last"]), activities,
+            _day(row and row["last_entry"]), _day(logins.get(unit.key)), silent, _day(visits.get(unit.key)),
+        ])
+    last_visit = Subquery(
+        Visit.libraries.through.objects.filter(library_id=OuterRef("library_id"))
+        .order_by("-visit__starts_on").values("visit__starts_on")[:1]
+    )
+    last_assessed = Subquery(
+        Assessment.objects.filter(library_id=OuterRef("library_id")).order_by("-visited_on").values("visited_on")[:1]
+    )
+    silent_rows = (
+        summaries.filter(_silent_q(cutoff))
+        .annotate(last_visit=last_visit, last_assessed=last_assessed)
+        .values("library_id", "library__name", "library__regency__name", "last_entry_at", "last_statistic_at", "last_visit", "last_assessed")
+        .order_by("library__name", "library_id")[:SILENT_LISTED]
+    )
+    silent = Table("silent", _("Libraries with nothing reported for %(days)s days") % {"days": SILENT_DAYS},
+                   [_("Library"), _("Regency/city"), _("Last activity entered"), _("Statistics last saved"), _("Last visited")])
+    for row in silent_rows:
+        visited = max((d for d in (row["last_visit"], row["last_assessed"]) if d), default=None)
+        silent.rows.append([
+            Link(row["library__name"], reverse("programs:library_progress", args=[row["library_id"]])),
+            row["library__regency__name"] or "–", _day(row["last_entry_at"]), _day(row["last_statistic_at"]), _day(visited),
+        ])
+    silent_total = sum(row["silent"] for row in board.values())
+    return {"tables": [table, silent], "silent_total": silent_total, "silent_listed": len(silent.rows)}
+
+
+def backlog_section(level: Level, filters: DashboardFilters) -> dict:
+    """What waits for check or verification per record type, and for how long: from the
+    backlog summary (one query), or live per record type when a cohort is chosen."""
+    today = timezone.localdate()
+    week, month = today - timedelta(days=7), today - timedelta(days=30)
+    if filters.by_cohort:
+        daily = []
+        for record_type in record_types():
+            records = record_type.model.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
+            daily += [dict(row, record_type=record_type.key) for row in backlog_rows(records)]
+    else:
+        daily = None
+        # Bucketed in the database: a handful of rows come back, not one per day.
+        rows = (
+            BacklogSummary.objects.filter(level.q(RECORD_PATHS))
+            .values("record_type", "awaiting")
+            .annotate(
+                waiting=Sum("records"),
+                fresh=Sum("records", filter=Q(submitted_on__gte=week)),
+                weeks=Sum("records", filter=Q(submitted_on__lt=week, submitted_on__gte=month)),
+                oldest=Min("submitted_on"),
+            )
+            .order_by()
+        )
+    figures: dict = {}
+
+    def entry_of(key):
+        return figures.setdefault(key, {"check": 0, "verification": 0, "fresh": 0, "weeks": 0, "old": 0, "oldest": None})
+
+    if daily is not None:
+        for row in daily:
+            entry, n, day = entry_of(row["record_type"]), row["records"], row["submitted_on"]
+            entry[row["awaiting"]] += n
+            entry["old" if day is None or day < month else "weeks" if day < week else "fresh"] += n
+            if day is not None and (entry["oldest"] is None or day < entry["oldest"]):
+                entry["oldest"] = day
+    else:
+        for row in rows:
+            entry = entry_of(row["record_type"])
+            fresh, weeks = row["fresh"] or 0, row["weeks"] or 0
+            entry[row["awaiting"]] += row["waiting"]
+            entry["fresh"] += fresh
+            entry["weeks"] += weeks
+            entry["old"] += row["waiting"] - fresh - weeks
+            if row["oldest"] and (entry["oldest"] is None or row["oldest"] < entry["oldest"]):
+                entry["oldest"] = row["oldest"]
+    table = Table("backlog", _("Review backlog"), [
+        _("Type"), _("Waiting for check"), _("Waiting for verification"), _("Under 7 days"),
+        _("7 to 30 days"), _("Over 30 days"), _("Oldest since"),
+    ])
+    keys = ("check", "verification", "fresh", "weeks", "old")
+    for record_type in record_types():
+        entry = figures.get(record_type.key, {})
+        table.rows.append([str(record_type.label_plural).capitalize(), *(entry.get(k, 0) for k in keys),
+                           _day(entry.get("oldest"))])
+    table.footer = [_("Total"), *(sum(e[k] for e in figures.values()) for k in keys), ""]
+    return {"tables": [table]}
+
+
+def map_points(level: Level, filters: DashboardFilters, units: list[Unit], stages_data: dict) -> list[dict]:
+    """Map data: one circle per unit with counts per stage (nation and province), or one
+    marker per located library coloured by stage (regency; one query)."""
+    names = stages_data["names"]
+    orders = stages_data["orders"]
+    if level.kind != "regency":
+        points = []
+        for unit in units:
+            place = stages_data["places"].get(unit.key)
+            counts = stages_data["per_unit"].get(unit.key, {})
+            if not place or not place[2]:
+                continue
+            dominant = max(orders, key=lambda o: (counts.get(o, 0), o))
+            points.append({
+                "name": unit.name, "url": unit.url, "lat": round(place[0] / place[2], 5), "lng": round(place[1] / place[2], 5),
+                "count": sum(counts.values()), "stage": orders.index(dominant),
+                "stages": [[names[i], counts.get(o, 0)] for i, o in enumerate(orders)],
+            })
+        return points
+    libraries = (
+        Library.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("pk"), level=LibraryLevel.VILLAGE,
+                               latitude__isnull=False, longitude__isnull=False)
+        .values_list("pk", "name", "latitude", "longitude", "progress__stage__order")
+        .order_by("name")
+    )
+    return [
+        {"name": name, "url": reverse("programs:library_progress", args=[pk]), "lat": float(lat), "lng": float(lng),
+         "count": 1, "stage": orders.index(order or 0) if (order or 0) in orders else 0,
+         "stages": [[names[orders.index(order or 0)] if (order or 0) in orders else names[0], 1]]}
+        for pk, name, lat, lng, order in libraries
+    ]

@@ -1,0 +1,98 @@
+"""The drill-down monitoring dashboards (nation → province → regency → library) and their downloads."""
+
+from __future__ import annotations
+
+from chartkick.django import ColumnChart, LineChart
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
+
+from perpus.exports import FORMATS, Column, export_response
+from perpus.scopes import has_ability, scope_of
+
+from ..selectors.dashboard_levels import dashboard_level, dashboard_url, home_code
+from ..selectors.dashboard_page import dashboard_page
+from .dashboard_filters import DashboardFilterForm
+from .dashboard_html import format_tables
+
+
+def _column(index: int):
+    return lambda row: row[index]
+
+
+def _export(request, level, table):
+    """The table as CSV or XLSX: its rows, then its total row (no query)."""
+    rows = table.rows + ([table.footer] if table.footer else [])
+    columns = [Column(str(header), _column(i)) for i, header in enumerate(table.headers)]
+    filename = f"{table.title} {level.name}"
+    return export_response(
+        ([str(cell) if hasattr(cell, "url") else cell for cell in row] for row in rows),
+        columns, filename=filename, fmt=request.GET["format"],
+    )
+
+
+def _charts(page: dict) -> dict:
+    """Chartkick charts of the stage and activity figures (no query); None when empty."""
+    stage_data, activity_data = page["stage_data"], page["activity_data"]
+    loading = gettext("Loading…")
+    stage_chart = ColumnChart(
+        [[name, stage_data["totals"][order]] for name, order in zip(stage_data["names"], stage_data["orders"])],
+        height="240px", loading=loading,
+    )
+    history = page["tables"]["stage_history"]
+    history_chart = None
+    if history.rows:
+        history_chart = LineChart(
+            [{"name": name, "data": [[row[0], row[i + 1]] for row in history.rows]} for i, name in enumerate(stage_data["names"])],
+            height="260px", loading=loading,
+        )
+    activities = page["tables"]["activities"]
+    activity_chart = None
+    if activities.rows:
+        activity_chart = ColumnChart(
+            [{"name": str(kind.label), "data": [[row[0], row[i + 1]] for row in activities.rows]}
+             for i, kind in enumerate(activity_data["kinds"])],
+            stacked=True, height="280px", loading=loading, legend="bottom",
+        )
+    participants = page["tables"]["participants"]
+    participant_chart = ColumnChart([[row[0], row[1]] for row in participants.rows], height="240px", loading=loading)
+    return {"stage_chart": stage_chart, "history_chart": history_chart, "activity_chart": activity_chart,
+            "participant_chart": participant_chart}
+
+
+@require_safe
+@login_required
+def dashboard(request, code: str = ""):
+    """A dashboard level: the user's home level at `/program/dashboard/`, or a province or
+    regency (404 outside the user's scope). `?format=csv|xlsx&table=<key>` downloads a table."""
+    if not has_ability(request.user, "dashboard"):
+        library_id = scope_of(request.user).library_id
+        if library_id and not code:
+            return redirect("programs:library_progress", pk=library_id)
+        raise PermissionDenied
+    if not code:
+        home = home_code(request.user)
+        if home:
+            query = request.GET.urlencode()
+            return redirect(dashboard_url(home) + (f"?{query}" if query else ""))
+    level = dashboard_level(request.user, code)
+    form = DashboardFilterForm(request.GET or None)
+    filters = form.filters()
+    page = dashboard_page(level, filters)
+    if "format" in request.GET or "table" in request.GET:
+        table = page["tables"].get(request.GET.get("table", ""))
+        if table is None or request.GET.get("format") not in FORMATS:
+            raise Http404
+        return _export(request, level, table)
+    query = request.GET.copy()
+    for key in ("format", "table"):
+        query.pop(key, None)
+    format_tables(page["tables"].values(), query.urlencode())
+    return render(
+        request,
+        "programs/dashboard.html",
+        dict(page, level=level, form=form, filters=filters, query=query.urlencode(), **_charts(page)),
+    )

@@ -1,0 +1,56 @@
+"""Issue #8 journey: the program admin drills down the dashboard from the nation to a
+library on a phone (390 px) and downloads a table as XLSX."""
+
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from programs.services import recompute_progress
+from tests.programs.dashboard_data import build
+
+pytestmark = pytest.mark.browser
+
+
+def test_program_admin_drills_down_to_a_library_and_downloads(
+    site, page, log_in, program_admin, library, other_regency_library, outside_library, default_ladder
+):
+    library.latitude, library.longitude = -2.3, 115.4
+    library.save()
+    build([library, other_regency_library, outside_library], 2)
+    recompute_progress(library_ids=[library.pk, other_regency_library.pk, outside_library.pk])
+
+    log_in("admin")
+    page.goto(f"{site}/program/dashboard/")
+    by_unit = page.get_by_test_id("table-stages_by_unit")
+    expect(by_unit.get_by_role("link")).to_have_count(2)  # Bali and Kalimantan Selatan
+    for chart in ("stage-chart", "participant-chart"):
+        expect(page.get_by_test_id(chart).locator("canvas")).to_have_count(1)
+    # The map draws one circle per province with located libraries.
+    expect(page.locator("#dashboard-map path.leaflet-interactive")).to_have_count(1)
+
+    by_unit.get_by_role("link", name="Kalimantan Selatan").click()
+    page.wait_for_url("**/program/dashboard/63/")
+    expect(page.get_by_test_id("dashboard-breadcrumb")).to_contain_text("Indonesia")
+    by_unit = page.get_by_test_id("table-stages_by_unit")
+    expect(by_unit.get_by_role("link")).to_have_count(2)
+    by_unit.get_by_role("link", name="Kabupaten Balangan").click()
+    page.wait_for_url("**/program/dashboard/63.11/")
+    expect(page.get_by_test_id("dashboard-breadcrumb")).to_contain_text("Kalimantan Selatan")
+
+    # Download the completeness board of Balangan as XLSX.
+    with page.expect_download() as download_info:
+        page.get_by_test_id("download-completeness").get_by_role("link", name="XLSX").click()
+    path = download_info.value.path()
+    rows = list(load_workbook(BytesIO(open(path, "rb").read())).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == [library.name]
+
+    # Back up through the breadcrumb, then down to the library's progress page.
+    page.get_by_test_id("dashboard-breadcrumb").get_by_role("link", name="Kalimantan Selatan").click()
+    page.wait_for_url("**/program/dashboard/63/")
+    page.get_by_test_id("table-stages_by_unit").get_by_role("link", name="Kabupaten Balangan").click()
+    page.wait_for_url("**/program/dashboard/63.11/")
+    page.get_by_test_id("table-stages_by_unit").get_by_role("link", name=library.name).click()
+    page.wait_for_url(f"**/program/libraries/{library.pk}/progress/")
+    expect(page.locator("h1")).to_contain_text(library.name)
