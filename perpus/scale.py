@@ -215,6 +215,7 @@ class ScaleSeeder:
         self._step("assessments", self.assessments)
         self._step("stage history", self.stage_history)
         self._step("current stages", self.current_stages)
+        self._step("dashboard summaries", self.dashboard_summaries)
         self._step("planner statistics", self.analyze)
         return self.report
 
@@ -548,6 +549,13 @@ class ScaleSeeder:
         StageSnapshot.objects.bulk_create(rows, ignore_conflicts=True)
         return total + len(rows)
 
+
+    def dashboard_summaries(self) -> int:
+        """The dashboards' summary tables, as the nightly `refresh_dashboard` builds them."""
+        from programs.services.dashboard_summary import refresh_dashboard_summaries
+
+        refresh_dashboard_summaries()
+        return len(self.library_rows)
 
     def analyze(self) -> int:
         """Refresh the query planner's statistics (SQLite and PostgreSQL both know ANALYZE);
