@@ -1,28 +1,14 @@
-"""A national-scale dataset for measuring the portal: `python manage.py seed_scale`.
-
-The program expects about 12,000 libraries and 1,000,000 activities over five
-years. This module makes that (or `fraction` of it) on the real regions, with
-bulk inserts in batches so memory stays flat: libraries in every province, agency
-staff and consultants, cohorts, 24 months of statistics, activities with their
-history, partnerships, support, products, stories, assessments and stage
-history. The data is deterministic for a given seed, and marked (NPP numbers
-starting with `SC-`) so a second run sees it and does nothing.
-
-It is for benchmarks and load tests only; never load it into production.
-"""
+"""`ScaleSeeder`: every step of the national dataset, as bulk inserts."""
 
 from __future__ import annotations
 
 import datetime
 import random
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from activities.models import (
@@ -39,156 +25,17 @@ from perpus.scopes import Role
 from programs.models import Assessment, Participation, Program, StageSnapshot
 from villages.models import Library, LibraryLevel, LibraryStatistic, Province, Regency, Village
 
-MARK = "SC-"
-LIBRARIES = 12_000
-ACTIVITIES = 1_000_000
-YEARS = 5
-BATCH = 5_000
-
-#: Rough centre (latitude, longitude) of each province, so maps have something to show.
-PROVINCE_CENTRES = {
-    "11": (4.2, 96.9), "12": (2.1, 99.5), "13": (-0.7, 100.8), "14": (0.5, 101.7),
-    "15": (-1.6, 103.0), "16": (-3.3, 104.2), "17": (-3.8, 102.3), "18": (-4.6, 105.2),
-    "19": (-2.7, 106.4), "21": (3.9, 108.1), "31": (-6.2, 106.8), "32": (-6.9, 107.6),
-    "33": (-7.2, 110.1), "34": (-7.8, 110.4), "35": (-7.5, 112.2), "36": (-6.4, 106.1),
-    "51": (-8.4, 115.2), "52": (-8.6, 117.4), "53": (-8.7, 121.1), "61": (0.0, 111.5),
-    "62": (-1.7, 113.4), "63": (-3.1, 115.3), "64": (0.5, 116.4), "65": (3.1, 116.0),
-    "71": (1.0, 124.5), "72": (-1.4, 121.4), "73": (-3.7, 120.0), "74": (-4.1, 122.2),
-    "75": (0.7, 122.5), "76": (-2.8, 119.2), "81": (-3.2, 129.5), "82": (1.6, 127.8),
-    "91": (-1.3, 132.4), "92": (-1.3, 132.9), "93": (-6.1, 140.3), "94": (-4.0, 136.3),
-    "95": (-4.5, 138.8), "96": (-1.1, 132.2),
-}
-
-ACTIVITY_TITLES = {
-    ActivityKind.COMMUNITY: [
-        "Kelas membuat anyaman purun", "Pelatihan mengolah keripik pisang", "Kelas literasi anak",
-        "Belajar membatik bersama ibu PKK", "Pelatihan pemasaran daring UMKM",
-        "Kelas komputer untuk remaja", "Budidaya ikan lele dalam ember", "Mendongeng untuk anak",
-    ],
-    ActivityKind.MOBILE_LIBRARY: ["Perpustakaan keliling ke dusun", "Pojok baca di posyandu"],
-    ActivityKind.TRAINING: ["Bimtek SPP-TIK", "Bimtek pengelolaan perpustakaan desa"],
-    ActivityKind.PEER_LEARNING: ["Pertemuan PLM pengelola perpustakaan"],
-    ActivityKind.COORDINATION: ["Rapat koordinasi TPBIS"],
-    ActivityKind.STAKEHOLDER: ["Pertemuan pemangku kepentingan desa"],
-    ActivityKind.SOCIALISATION: ["Sosialisasi program TPBIS"],
-    ActivityKind.ADVOCACY: ["Audiensi dengan kepala desa"],
-}
-#: How often each kind happens (community activities are most of the work).
-KIND_WEIGHTS = {
-    ActivityKind.COMMUNITY: 70, ActivityKind.MOBILE_LIBRARY: 10, ActivityKind.TRAINING: 6,
-    ActivityKind.PEER_LEARNING: 4, ActivityKind.COORDINATION: 3, ActivityKind.STAKEHOLDER: 3,
-    ActivityKind.SOCIALISATION: 2, ActivityKind.ADVOCACY: 2,
-}
-
-
-@dataclass
-class SeedReport:
-    steps: list[tuple[str, int, float]] = field(default_factory=list)
-
-    def add(self, label: str, rows: int, seconds: float) -> None:
-        self.steps.append((label, rows, seconds))
-
-    @property
-    def total_seconds(self) -> float:
-        return sum(seconds for _label, _rows, seconds in self.steps)
-
-
-@contextmanager
-def _own_timestamps(*models):
-    """Let bulk inserts set `auto_now_add`/`auto_now` fields to the historic dates we give."""
-    saved = []
-    for model in models:
-        for f in model._meta.concrete_fields:
-            if getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False):
-                saved.append((f, f.auto_now_add, f.auto_now))
-                f.auto_now_add = f.auto_now = False
-    try:
-        yield
-    finally:
-        for f, add, now in saved:
-            f.auto_now_add, f.auto_now = add, now
-
-
-class FastInserter:
-    """Insert plain rows of `model` with `executemany`, around Django's per-value preparation.
-
-    A million activities through `bulk_create` spend most of their time preparing each
-    value of each row; the values made here are already what the database takes, so they
-    go straight to the driver. Columns not given get the field's default, prepared once.
-    Primary keys are assigned here (from the current maximum) so related rows can point at
-    them; PostgreSQL's sequence is moved past them at the end (`finish`).
-    """
-
-    def __init__(self, model):
-        from django.db import connection
-
-        self.model = model
-        self.connection = connection
-        self.fields = [f for f in model._meta.concrete_fields]
-        self.columns = [f.column for f in self.fields]
-        self.defaults = {}
-        self.adapters = {}
-        for f in self.fields:
-            if f.primary_key:
-                continue
-            default = f.get_default()
-            self.defaults[f.attname] = f.get_db_prep_save(default, connection) if default is not None else None
-            internal = f.get_internal_type()
-            if internal == "DateTimeField":
-                self.adapters[f.attname] = connection.ops.adapt_datetimefield_value
-            elif internal == "DateField":
-                self.adapters[f.attname] = connection.ops.adapt_datefield_value
-            elif internal == "DecimalField":
-                self.adapters[f.attname] = lambda v, f=f: connection.ops.adapt_decimalfield_value(
-                    v, f.max_digits, f.decimal_places)
-        pk = model._meta.pk.attname
-        last = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self.next_id = last + 1
-        self.pk = pk
-        table = connection.ops.quote_name(model._meta.db_table)
-        names = ", ".join(connection.ops.quote_name(c) for c in self.columns)
-        marks = ", ".join(["%s"] * len(self.columns))
-        self.sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
-
-    def insert(self, rows: list[dict]) -> list[int]:
-        """Insert `rows` (attname → value); returns their new primary keys."""
-        ids = []
-        tuples = []
-        adapters = self.adapters
-        for row in rows:
-            values = dict(self.defaults)
-            for key, value in row.items():
-                adapt = adapters.get(key)
-                values[key] = adapt(value) if adapt is not None and value is not None else value
-            values[self.pk] = self.next_id
-            ids.append(self.next_id)
-            self.next_id += 1
-            tuples.append(tuple(values[f.attname] for f in self.fields))
-        with self.connection.cursor() as cursor:
-            if self.connection.vendor == "postgresql":
-                # COPY is several times faster than INSERTs on PostgreSQL.
-                table = self.connection.ops.quote_name(self.model._meta.db_table)
-                names = ", ".join(self.connection.ops.quote_name(c) for c in self.columns)
-                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                    for row in tuples:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(self.sql, tuples)
-        return ids
-
-    def finish(self) -> None:
-        """Move the primary key sequence past the inserted rows (PostgreSQL; no-op on SQLite)."""
-        from django.core.management.color import no_style
-
-        statements = self.connection.ops.sequence_reset_sql(no_style(), [self.model])
-        with self.connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-
-
-def is_seeded() -> bool:
-    """Whether the scale dataset is already in the database (one query)."""
-    return Library.objects.filter(npp__startswith=MARK).exists()
+from .data import (
+    ACTIVITIES,
+    ACTIVITY_TITLES,
+    BATCH,
+    KIND_WEIGHTS,
+    LIBRARIES,
+    MARK,
+    PROVINCE_CENTRES,
+    YEARS,
+)
+from .inserts import FastInserter, SeedReport, own_timestamps
 
 
 class ScaleSeeder:
@@ -428,7 +275,7 @@ class ScaleSeeder:
         n = lambda base: max(1, int(base * self.fraction))  # noqa: E731
         total = 0
         span = (self.today - self.start).days
-        with _own_timestamps(Partnership, SupportRecord, Product, ImpactStory):
+        with own_timestamps(Partnership, SupportRecord, Product, ImpactStory):
             for model, count, build in (
                 (Partnership, n(20_000), self._partnership),
                 (SupportRecord, n(8_000), self._support),
@@ -571,14 +418,3 @@ class ScaleSeeder:
         from programs.services import recompute_progress
 
         return recompute_progress().libraries
-
-
-def seed_scale(*, fraction: float = 1.0, seed: int = 2018, log=print) -> SeedReport | None:
-    """Create the dataset unless it is there; returns the report, or None when it was there."""
-    if is_seeded():
-        log("The scale dataset is already in this database; nothing to do.")
-        return None
-    with transaction.atomic():
-        report = ScaleSeeder(fraction=fraction, seed=seed, log=log).run()
-    log(f"Scale dataset ready in {report.total_seconds:.0f} s.")
-    return report

@@ -1,0 +1,40 @@
+"""A national-scale dataset for measuring the portal: `python manage.py seed_scale`.
+
+The program expects about 12,000 libraries and 1,000,000 activities over five
+years. This module makes that (or `fraction` of it) on the real regions, with
+bulk inserts in batches so memory stays flat: libraries in every province, agency
+staff and consultants, cohorts, 24 months of statistics, activities with their
+history, partnerships, support, products, stories, assessments and stage
+history. The data is deterministic for a given seed, and marked (NPP numbers
+starting with `SC-`) so a second run sees it and does nothing.
+
+It is for benchmarks and load tests only; never load it into production.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from villages.models import Library
+
+from .data import MARK
+from .inserts import FastInserter, SeedReport
+from .seeder import ScaleSeeder
+
+__all__ = ["FastInserter", "ScaleSeeder", "SeedReport", "is_seeded", "seed_scale"]
+
+
+def is_seeded() -> bool:
+    """Whether the scale dataset is already in the database (one query)."""
+    return Library.objects.filter(npp__startswith=MARK).exists()
+
+
+def seed_scale(*, fraction: float = 1.0, seed: int = 2018, log=print) -> SeedReport | None:
+    """Create the dataset unless it is there; returns the report, or None when it was there."""
+    if is_seeded():
+        log("The scale dataset is already in this database; nothing to do.")
+        return None
+    with transaction.atomic():
+        report = ScaleSeeder(fraction=fraction, seed=seed, log=log).run()
+    log(f"Scale dataset ready in {report.total_seconds:.0f} s.")
+    return report
