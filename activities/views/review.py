@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST, require_safe
 from perpus.scopes import can_change, can_check, can_verify, has_ability
 
 from ..forms import QueueFilterForm, ReturnForm
-from ..registry import type_of
 from ..services import (
     TransitionError,
     record_bulk_verify,
@@ -106,10 +105,6 @@ def queue(request):
     return render(request, "activities/queue.html", context)
 
 
-def _token(record) -> str:
-    return f"{type_of(record).key}:{record.pk}"
-
-
 @require_POST
 @login_required
 def queue_verify(request):
@@ -120,10 +115,16 @@ def queue_verify(request):
     meanwhile are named, the others verified.
     """
     form = QueueFilterForm(request.POST, user=request.user)
-    items = awaiting_verification(queue_querysets(user=request.user, **form.filters()))
+    querysets = queue_querysets(user=request.user, **form.filters())
     if request.POST.get("all") != "1":
-        selected = set(request.POST.getlist("selected"))
-        items = [i for i in items if _token(i) in selected]
+        # Only the ticked records are loaded, not everything that waits.
+        chosen: dict[str, list[int]] = {}
+        for token in request.POST.getlist("selected"):
+            key, _sep, pk = token.partition(":")
+            if pk.isdecimal():
+                chosen.setdefault(key, []).append(int(pk))
+        querysets = {key: qs.filter(pk__in=chosen[key]) for key, qs in querysets.items() if key in chosen}
+    items = awaiting_verification(querysets)
     if not items:
         messages.warning(request, _("Nothing selected that waits for your verification."))
     else:
