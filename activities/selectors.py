@@ -21,7 +21,10 @@ def _shown(model, library, user):
     """
     if library.is_published or not can_view(user, library):
         return model.objects.public()
-    qs = model.objects.verified()
+    # What is public, plus the verified records of the user's own scope: an activity that
+    # involves this library but is organised by a library outside the scope stays hidden
+    # unless it is public.
+    qs = model.objects.public() | model.objects.for_user(user).verified()
     return qs.with_consent() if model is ImpactStory else qs
 
 

@@ -15,14 +15,17 @@ DEFAULT_CAP = 10_000
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, cap: int = DEFAULT_CAP, **kwargs):
+    def __init__(self, object_list, per_page, *, cap: int = DEFAULT_CAP, counted=None, **kwargs):
+        """`counted`: the rows to count when they differ from those paged (e.g. a UNION whose
+        parts were cut to the requested page); by default `object_list`."""
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
+        self.counted = counted
 
     @cached_property
     def count(self) -> int:
         """Rows, but at most `cap` (one query with a LIMIT for a queryset)."""
-        object_list = self.object_list
+        object_list = self.object_list if self.counted is None else self.counted
         if hasattr(object_list, "order_by"):
             counted = object_list.order_by()[: self.cap + 1].count()
         else:
@@ -36,7 +39,3 @@ class CappedPaginator(Paginator):
         self.count  # noqa: B018 - computes is_capped
         return getattr(self, "is_capped", False)
 
-
-def paginate(object_list, per_page: int, page_number, *, cap: int = DEFAULT_CAP):
-    """The requested page (the last for a number past the end, the first for garbage)."""
-    return CappedPaginator(object_list, per_page, cap=cap).get_page(page_number)

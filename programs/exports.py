@@ -8,7 +8,6 @@ dictionaries read in chunks; the libraries of a visit come from a subquery.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from perpus.export_registry import (
@@ -21,10 +20,9 @@ from perpus.export_registry import (
     value_column,
 )
 from perpus.exports import Column
-from perpus.scopes import has_ability
 
 from .models import Assessment, Participation, Visit
-from .views import AssessmentListView, ParticipationListView
+from .views import AssessmentListView, ParticipationListView, VisitListView
 
 
 def _person(prefix: str):
@@ -61,6 +59,7 @@ ASSESSMENT_COLUMNS = [
     model_column(Assessment, "updated_at"),
 ]
 _assessments = list_view_queryset(AssessmentListView)
+_visits = list_view_queryset(VisitListView)
 
 
 def assessment_rows(request):
@@ -112,20 +111,9 @@ VISIT_COLUMNS = [
 
 
 def visit_rows(request):
-    """The monitoring visits in the user's scope, newest first (lazy; one query).
-
-    Staff roles only (403 otherwise), like the other program lists; library managers'
-    scope holds no visit.
-    """
-    if not has_ability(request.user, "staff"):
-        raise PermissionDenied
-    from .forms.visits import VisitFilterForm
-
-    # The list's own filters (province, regency, dates), so the download holds what it shows.
-    qs = VisitFilterForm(request.GET or None, user=request.user).apply(
-        Visit.objects.for_user(request.user).order_by("-starts_on", "-pk")
-    )
-    qs = qs.annotate(
+    """The visit list's rows for `request`'s user and filters (lazy; one query): the list's
+    own access check (readers of the dashboards), scope, filters and order."""
+    qs = _visits(request).annotate(
         libraries_visited=joined_names(
             Visit.libraries.through.objects, link="visit_id", name="library__name"
         )

@@ -58,9 +58,8 @@ def union_page(sources: list[Source], *, number, per_page: int, newest_first: bo
         ordered = limited[0].union(*limited[1:], all=True)
     else:
         ordered = counted
-    paginator = Paginator(ordered.order_by(*ordering), per_page)
     # The count must see every row, not the parts cut for the page.
-    paginator.count = Paginator(counted.order_by(*ordering), per_page).count
+    paginator = Paginator(ordered.order_by(*ordering), per_page, counted=counted.order_by())
     page = paginator.get_page(number)
     keys = list(page.object_list)
     by_source = {source.key: source for source in sources}

@@ -64,7 +64,7 @@ def _last_visits(level: Level) -> dict:
     visits: dict = {}
     if level.kind == "regency":
         rows = (
-            Visit.libraries.through.objects.filter(library__regency_id=level.code)
+            Visit.libraries.through.objects.filter(library__regency_id=level.code, visit__deleted_at__isnull=True)
             .values("library_id")
             .annotate(last=Max("visit__starts_on"))
             .order_by()
@@ -72,7 +72,7 @@ def _last_visits(level: Level) -> dict:
         visits = {row["library_id"]: row["last"] for row in rows}
     else:
         path = level.unit_path(ScopePaths(province="province_id", regency="regency_id"))
-        rows = Visit.objects.filter(level.q(RECORD_PATHS)).values(path).annotate(last=Max("starts_on")).order_by()
+        rows = Visit.objects.filter(level.q(RECORD_PATHS), deleted_at__isnull=True).values(path).annotate(last=Max("starts_on")).order_by()
         visits = {row[path]: row["last"] for row in rows}
     path = level.unit_path(VIA_LIBRARY)
     for row in Assessment.objects.filter(level.q(VIA_LIBRARY)).values(path).annotate(last=Max("visited_on")).order_by():
@@ -146,7 +146,7 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
             _day(row and row["last_entry"]), _day(logins.get(unit.key)), silent, _day(visits.get(unit.key)),
         ])
     last_visit = Subquery(
-        Visit.libraries.through.objects.filter(library_id=OuterRef("library_id"))
+        Visit.libraries.through.objects.filter(library_id=OuterRef("library_id"), visit__deleted_at__isnull=True)
         .order_by("-visit__starts_on").values("visit__starts_on")[:1]
     )
     last_assessed = Subquery(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from perpus.scopes import can_change, can_create, can_view, has_ability
@@ -93,22 +93,6 @@ def library_visits_section(library, user, request=None) -> dict | None:
     }
 
 
-def last_visit_dates(library_ids) -> dict[int, object]:
-    """The first day of each library's latest visit, by library id (one query).
-
-    For the dashboards ("last visited on"); the caller has scoped `library_ids`.
-    """
-    rows = (
-        Visit.libraries.through.objects.filter(
-            library_id__in=list(library_ids), visit__deleted_at__isnull=True
-        )
-        .values("library_id")
-        .annotate(last=Max("visit__starts_on"))
-        .order_by()
-    )
-    return {row["library_id"]: row["last"] for row in rows}
-
-
 def visits_panel(user) -> dict | None:
     """The start page's monitoring-visit links, for users who record visits (no query)."""
     if not has_ability(user, "assess"):
@@ -118,7 +102,6 @@ def visits_panel(user) -> dict | None:
 
 __all__ = [
     "LIBRARY_VISITS_SHOWN",
-    "last_visit_dates",
     "library_visits_section",
     "visit_list_queryset",
     "visit_page",

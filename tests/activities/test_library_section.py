@@ -78,3 +78,18 @@ def test_section_is_registered_for_the_library_page(library):
     sections = {s.key: s for s in library_sections(library, AnonymousUser())}
     assert sections["activities"].template == "activities/_library_section.html"
     assert "Terdaftar" in render(sections["activities"].data)
+
+
+def test_staff_of_an_unpublished_library_see_no_private_activity_of_another_scope(
+    library, outside_library, regency_staff
+):
+    """An activity organised elsewhere that involves this library shows only if public."""
+    library.is_published = False
+    library.save()
+    outside_library.is_published = False
+    outside_library.save()
+    hidden = ActivityFactory(library=outside_library, status=VERIFIED, title="Di luar cakupan")
+    hidden.libraries.add(library)
+    ActivityFactory(library=library, status=VERIFIED, title="Milik sendiri")
+    section = library_section(library, regency_staff)
+    assert [a.title for a in section["activities"]] == ["Milik sendiri"]

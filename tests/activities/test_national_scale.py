@@ -32,8 +32,7 @@ def test_capped_paginator_counts_at_most_the_cap(library):
 
 
 def test_a_long_list_says_there_are_more_pages_than_counted(client, library, monkeypatch):
-    monkeypatch.setattr("perpus.pagination.DEFAULT_CAP", 3)
-    monkeypatch.setattr(CappedPaginator.__init__, "__kwdefaults__", {"cap": 3})
+    monkeypatch.setitem(CappedPaginator.__init__.__kwdefaults__, "cap", 3)
     for _ in range(5):
         ActivityFactory(library=library, status="verified")
     response = client.get(reverse("activities:activity_public_list"), {"per_page": 1})
@@ -52,3 +51,20 @@ def test_admin_filters_activities_by_year_without_a_date_hierarchy(client, djang
     assert "?year=2022" in html and "?year=2025" in html and "?year=2023" in html
     filtered = client.get(reverse("admin:activities_activity_changelist"), {"year": "2022"})
     assert [a.title for a in filtered.context["cl"].result_list] == ["Dulu"]
+
+
+def test_paging_several_types_says_when_the_count_is_capped(library, monkeypatch):
+    from activities.services.pages import Source, union_page
+    from tests.activities.records_factories import PartnershipFactory
+
+    for _ in range(3):
+        ActivityFactory(library=library, status="verified")
+        PartnershipFactory(library=library, status="verified")
+    sources = [
+        Source(key, model.objects.all(), "created_at", lambda pks, m=model: m.objects.filter(pk__in=pks))
+        for key, model in (("activity", Activity), ("partnership", PartnershipFactory._meta.model))
+    ]
+    monkeypatch.setitem(CappedPaginator.__init__.__kwdefaults__, "cap", 4)
+    page = union_page(sources, number=1, per_page=2, newest_first=True)
+    assert page.paginator.count == 4 and page.paginator.capped
+    assert len(page.object_list) == 2

@@ -385,10 +385,9 @@ def test_delete_puts_visit_in_trash_and_restore_brings_it_back(login, consultant
     assert _ids(login(consultant).get(LIST)) == []
     assert login(consultant).get(visit.get_absolute_url()).status_code == 404
     assert login(consultant).get(reverse("programs:visit_report", args=[visit.pk])).status_code == 404
-    from programs.selectors.visits import library_visits_section, last_visit_dates
+    from programs.selectors.visits import library_visits_section
 
     assert library_visits_section(library, consultant)["visits"] == []
-    assert last_visit_dates([library.pk]) == {}
     # In the trash of those who may change it, not of readers or outsiders.
     trash = reverse("activities:trash")
     assert str(visit) in login(second_consultant).get(trash).content.decode()

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from perpus.scopes import scope_of
 from programs.models import Assessment, Criterion, CriterionKind
-from programs.selectors.visits import last_visit_dates, library_visits_section
+from programs.selectors.visits import library_visits_section
 
 from .factories import AssessmentFactory
 from .visit_helpers import VisitFactory
@@ -140,9 +140,6 @@ def test_library_section_one_query(consultant, visit, library, django_assert_num
         library_visits_section(library, consultant)
 
 
-def test_last_visit_dates(visit, library, other_regency_library, balangan):
-    VisitFactory(regency=balangan, libraries=[library], starts_on=date(2025, 10, 1), ends_on=date(2025, 10, 1))
-    assert last_visit_dates([library.pk, other_regency_library.pk]) == {library.pk: date(2025, 10, 1)}
 
 
 # The start page ---------------------------------------------------------------------
