@@ -293,6 +293,28 @@ def can_edit_content(user, record) -> bool:
     return record.status in EDITABLE_STATUSES or scope_of(user).is_national
 
 
+def can_submit(user, record) -> bool:
+    """Return whether `user` may send `record` for review: a live draft or returned record
+    of their scope (no query beyond loaded FKs)."""
+    return (
+        getattr(record, "deleted_at", None) is None
+        and record.status in EDITABLE_STATUSES
+        and can_change(user, record)
+    )
+
+
+def can_return(user, record) -> bool:
+    """Return whether `user` may send `record` back to its author: whoever may do the step
+    it waits for, the regency's check or the verification (no query beyond loaded FKs).
+
+    `record.awaiting` is "check", "verification" or "" (see the reviewed records).
+    """
+    step = record.awaiting
+    return (step == "check" and can_check(user, record)) or (
+        step == "verification" and can_verify(user, record)
+    )
+
+
 def can_delete(user, record) -> bool:
     """Return whether `user` may delete `record` (soft delete; no query beyond loaded FKs)."""
     if getattr(record, "deleted_at", None) is not None:

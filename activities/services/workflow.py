@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from perpus.scopes import can_change, can_check, can_verify
+from perpus.scopes import can_change, can_check, can_return, can_submit, can_verify
 from villages.models import LibraryLevel
 
 from ..models import EventAction, ReviewedRecord, ReviewStatus
@@ -50,7 +50,7 @@ def record_submit(*, record: ReviewedRecord, user) -> ReviewedRecord:
     _require_alive(record)
     if not can_change(user, record):
         raise PermissionDenied
-    if record.status not in (ReviewStatus.DRAFT, ReviewStatus.RETURNED):
+    if not can_submit(user, record):  # of the scope, so: not a draft or returned record
         raise TransitionError(
             _("Only a draft or a returned record can be submitted."), code="not_submittable"
         )
@@ -104,13 +104,9 @@ def record_verify(*, record: ReviewedRecord, user, refresh: bool = True) -> Revi
 def record_return(*, record: ReviewedRecord, user, reason: str) -> ReviewedRecord:
     """Send a record under review back to its author with `reason` and return it."""
     _require_alive(record)
-    step = record.awaiting
-    allowed = (step == "check" and can_check(user, record)) or (
-        step == "verification" and can_verify(user, record)
-    )
-    if not step:
+    if not record.awaiting:
         raise TransitionError(_("This record is not under review."), code="not_returnable")
-    if not allowed:
+    if not can_return(user, record):
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:

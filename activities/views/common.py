@@ -9,9 +9,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from perpus.scopes import can_change, can_check, can_delete, can_edit_content, can_restore, can_verify
+from perpus.scopes import (
+    can_check,
+    can_delete,
+    can_edit_content,
+    can_restore,
+    can_return,
+    can_submit,
+    can_verify,
+)
 
-from ..models import ReviewStatus
 from ..registry import RecordType, record_type, record_url
 
 PAGE_SIZE = 20
@@ -45,12 +52,10 @@ def record_actions(user, record) -> dict:
     may_verify = step == "verification" and can_verify(user, record)
     return {
         "edit": can_edit_content(user, record),
-        "submit": record.deleted_at is None
-        and can_change(user, record)
-        and record.status in (ReviewStatus.DRAFT, ReviewStatus.RETURNED),
+        "submit": can_submit(user, record),
         "check": may_check,
         "verify": may_verify,
-        "return": may_check or may_verify,
+        "return": can_return(user, record),
         "delete": can_delete(user, record),
         "restore": can_restore(user, record),
     }

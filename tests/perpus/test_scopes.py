@@ -178,3 +178,24 @@ def test_province_staff_follow_regencies_but_change_none(province_staff, regions
 def test_province_scope(request, regions, role_fixture, provinces):
     user = request.getfixturevalue(role_fixture)
     assert set(Province.objects.for_user(user).values_list("code", flat=True)) == provinces
+
+
+def test_submit_and_return_rules(regency_staff, consultant, library_manager, library):
+    from perpus.scopes import can_return, can_submit
+
+    from activities.models import Activity
+
+    def activity(status, needs_check=True, deleted_at=None):
+        return Activity(
+            library=library, province_id=library.province_id, regency_id=library.regency_id,
+            status=status, needs_check=needs_check, deleted_at=deleted_at,
+        )
+
+    assert can_submit(library_manager, activity("draft"))
+    assert can_submit(library_manager, activity("returned"))
+    assert not can_submit(library_manager, activity("submitted"))
+    assert not can_submit(consultant, activity("draft"))  # reviewers do not write records
+    assert can_return(regency_staff, activity("submitted", needs_check=True))
+    assert not can_return(consultant, activity("submitted", needs_check=True))
+    assert can_return(consultant, activity("checked"))
+    assert not can_return(regency_staff, activity("verified"))
