@@ -54,6 +54,8 @@ LIBRARY_REGISTRAR_ROLES = frozenset({Role.ADMIN, Role.PROVINCE_STAFF, Role.REGEN
 ASSESSOR_ROLES = frozenset({Role.ADMIN, Role.CONSULTANT})
 #: Roles that configure the program (programs, cohorts, the ladder).
 PROGRAM_ADMIN_ROLES = frozenset({Role.ADMIN})
+#: Roles tied to one place (a province, a regency or a library): the people who report.
+AREA_STAFF_ROLES = frozenset({Role.PROVINCE_STAFF, Role.REGENCY_STAFF, Role.LIBRARY_MANAGER})
 ALL_ROLES = frozenset(Role)
 
 #: What a role may do, by name, for templates and views: `abilities(user)["review"]`.
@@ -96,6 +98,20 @@ class Scope:
     @property
     def is_empty(self) -> bool:
         return not self.role
+
+
+def working_on_q(province_id: str, regency_id: str | None = None) -> Q:
+    """Users whose work covers a place (no query): program admins (superusers included),
+    the province's consultants and staff and, with `regency_id`, that regency's staff."""
+    q = (
+        Q(is_superuser=True)
+        | Q(role=Role.ADMIN)
+        | Q(role=Role.CONSULTANT, provinces=province_id)
+        | Q(role=Role.PROVINCE_STAFF, province_id=province_id)
+    )
+    if regency_id:
+        q |= Q(role=Role.REGENCY_STAFF, regency_id=regency_id)
+    return q
 
 
 def has_ability(user, ability: str) -> bool:

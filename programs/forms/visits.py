@@ -9,11 +9,10 @@ people who work on that province or regency.
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import PROGRAM_ADMIN_ROLES, Role
+from perpus.scopes import working_on_q
 from perpus.uploads import DOCUMENT_TYPES, DocumentField, clean_document
 from villages.models import Library, Province, Regency
 
@@ -222,9 +221,4 @@ def team_candidates(regency):
     users = get_user_model().objects.filter(is_active=True)
     if regency is None:
         return users.none()
-    return users.filter(
-        Q(role__in=PROGRAM_ADMIN_ROLES)
-        | Q(role=Role.CONSULTANT, provinces=regency.province_id)
-        | Q(role=Role.PROVINCE_STAFF, province_id=regency.province_id)
-        | Q(role=Role.REGENCY_STAFF, regency_id=regency.pk)
-    ).distinct().order_by("first_name", "last_name", "username")
+    return users.filter(working_on_q(regency.province_id, regency.pk)).distinct().order_by("first_name", "last_name", "username")

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from activities.registry import record_types
-from perpus.scopes import Role, ScopePaths
+from perpus.scopes import AREA_STAFF_ROLES, ScopePaths
 from villages.models import Library, LibraryLevel
 
 from ..models import Assessment, BacklogSummary, LibraryReportSummary, Visit
@@ -29,7 +29,6 @@ from .dashboard_sources import backlog_rows
 SILENT_DAYS = 60
 #: Silent libraries listed by name (the rest are counted).
 SILENT_LISTED = 20
-STAFF_ROLES = (Role.PROVINCE_STAFF, Role.REGENCY_STAFF, Role.LIBRARY_MANAGER)
 
 
 def _day(value) -> str:
@@ -42,7 +41,7 @@ def _day(value) -> str:
 
 def _staff_logins(level: Level) -> dict:
     """Latest login of the staff of each unit below `level` (one query)."""
-    users = get_user_model().objects.filter(is_active=True, role__in=STAFF_ROLES)
+    users = get_user_model().objects.filter(is_active=True, role__in=AREA_STAFF_ROLES)
     if level.kind == NATION:
         users = users.annotate(unit=Coalesce("province_id", "regency__province_id", "library__province_id"))
         if level.province_ids is not None:

@@ -199,3 +199,12 @@ def test_submit_and_return_rules(regency_staff, consultant, library_manager, lib
     assert not can_return(consultant, activity("submitted", needs_check=True))
     assert can_return(consultant, activity("checked"))
     assert not can_return(regency_staff, activity("verified"))
+
+
+def test_people_working_on_a_regency(django_user_model, program_admin, consultant, outside_consultant,
+                                     province_staff, regency_staff, other_regency_staff, library_manager, balangan):
+    from perpus.scopes import working_on_q
+
+    root = django_user_model.objects.create_superuser("root", "r@example.org", "pw-12345678")
+    found = set(django_user_model.objects.filter(working_on_q(balangan.province_id, balangan.pk)).distinct())
+    assert found == {root, program_admin, consultant, province_staff, regency_staff}
