@@ -20,7 +20,8 @@ def library_statistic_save(
     One row per library and month. With `expected_version` (the form was opened
     on this month's figures) the row is saved only if nobody saved it since;
     otherwise `ConcurrentEditError` is raised and nothing changes. Without it
-    (a blank form) an existing month is updated, as the form says. The row is
+    (a blank form) a month already entered is refused the same way: the person has
+    not seen those figures, and would overwrite them unknowingly. The row is
     locked, so two saves of one month cannot interleave. Queries: the lock, the
     insert or update, then the stage recomputation.
     """
@@ -32,7 +33,16 @@ def library_statistic_save(
             # The form showed figures of this month that are no longer there.
             raise _stale(month)
         row = LibraryStatistic(library=library, month=month)
-    elif expected_version is not None and row.version != expected_version:
+    elif expected_version is None:
+        raise ConcurrentEditError(
+            _(
+                "The figures for %(month)s were already entered. Nothing was saved: open that "
+                "month from the list below to see and change them."
+            )
+            % {"month": formats.date_format(month, "YEAR_MONTH_FORMAT")},
+            code="month_entered",
+        )
+    elif row.version != expected_version:
         raise _stale(month)
     for field, value in values.items():
         setattr(row, field, value)

@@ -54,14 +54,7 @@ def library_statistic_edit(request, pk):
             status = 409
         else:
             label = formats.date_format(row.month, "YEAR_MONTH_FORMAT")
-            if created or existing:
-                messages.success(request, _("The figures for %(month)s are saved.") % {"month": label})
-            else:
-                messages.info(
-                    request,
-                    _("The figures for %(month)s were already entered; they are now updated.")
-                    % {"month": label},
-                )
+            messages.success(request, _("The figures for %(month)s are saved.") % {"month": label})
             return redirect(library.get_absolute_url() + "#statistics")
     recent = LibraryStatistic.objects.filter(library=library).order_by("-month")[:12]
     return render(
