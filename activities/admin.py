@@ -9,7 +9,7 @@ and the "restore" action brings it back.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -68,12 +68,20 @@ class SoftDeleteAdmin(admin.ModelAdmin):
     @admin.action(description=_("Delete selected (they can be restored)"), permissions=["change"])
     def soft_delete_selected(self, request, queryset):
         done = _run(self, request, queryset.filter(deleted_at__isnull=True), lambda o: self.soft_delete(o, request.user))
-        self.message_user(request, gettext("%(count)d deleted.") % {"count": done})
+        self.message_user(
+            request,
+            ngettext("%(count)d item moved to the trash.", "%(count)d items moved to the trash.", done)
+            % {"count": done},
+        )
 
     @admin.action(description=_("Restore selected"), permissions=["change"])
     def restore_selected(self, request, queryset):
         done = _run(self, request, queryset.filter(deleted_at__isnull=False), lambda o: self.restore(o, request.user))
-        self.message_user(request, gettext("%(count)d restored.") % {"count": done})
+        self.message_user(
+            request,
+            ngettext("%(count)d item restored from the trash.", "%(count)d items restored from the trash.", done)
+            % {"count": done},
+        )
 
 
 class ReviewedRecordAdmin(SoftDeleteAdmin):

@@ -24,7 +24,10 @@ class LanguageMiddleware(MiddlewareMixin):
         request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
-        patch_vary_headers(response, ("Cookie",))
+        # A file is the same in both languages: a public one must stay cacheable by proxies
+        # (private ones set their own Vary in perpus.uploads.serve_file).
+        if not getattr(response, "streaming", False) or "text/html" in response.get("Content-Type", ""):
+            patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
 

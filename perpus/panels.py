@@ -10,7 +10,6 @@ from __future__ import annotations
 from .contributions import Contribution, ContributionRegistry, Rendered
 
 StartPanel = Contribution
-RenderedPanel = Rendered
 
 _REGISTRY = ContributionRegistry()
 _PANELS = _REGISTRY.items

@@ -14,7 +14,6 @@ from __future__ import annotations
 from perpus.contributions import Contribution, ContributionRegistry, Rendered
 
 LibrarySection = Contribution
-RenderedSection = Rendered
 
 _REGISTRY = ContributionRegistry()
 _SECTIONS = _REGISTRY.items

@@ -25,7 +25,7 @@ from ..models import (
     Partnership,
     ReviewStatus,
 )
-from .base import DATE, CodeChoiceField, RecordForm, regency_choices
+from .base import DATE, RecordForm, regency_choices
 
 
 def _number(kind: str):
@@ -178,8 +178,8 @@ class ActivityFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False)
-    province = CodeChoiceField(label=_("Province"), queryset=Province.objects.all(), required=False)
-    regency = CodeChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
+    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.all(), required=False)
+    regency = forms.ModelChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
     library = forms.IntegerField(widget=forms.HiddenInput, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)

@@ -23,26 +23,10 @@ from villages.models import Library, LibraryLevel, Regency
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def has_nul(value) -> bool:
-    """Whether a submitted value holds a NUL byte, which PostgreSQL refuses in any query (no query)."""
-    return isinstance(value, str) and "\x00" in value
-
-
-class CodeChoiceField(forms.ModelChoiceField):
-    """A model choice that refuses values PostgreSQL cannot even look up (a NUL byte) as invalid."""
-
-    def to_python(self, value):
-        if has_nul(value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
 def regency_choices(data, user):
     """Regencies offered by a region filter (lazy): those of the chosen province, else of the
     user's scope; a regency already chosen stays valid so a shared link keeps working."""
     province, chosen = data.get("province"), data.get("regency")
-    province = None if has_nul(province) else province
-    chosen = None if has_nul(chosen) else chosen
     if province:
         q = Q(province_id=province)
     elif user is not None and user.is_authenticated and not scope_of(user).is_national:

@@ -9,7 +9,7 @@ from perpus.scopes import scope_of
 from villages.models import Province, Regency
 
 from ..models import ActivityKind
-from .base import DATE, CodeChoiceField, regency_choices
+from .base import DATE, regency_choices
 
 
 class ReturnForm(forms.Form):
@@ -33,8 +33,8 @@ class QueueFilterForm(forms.Form):
 
     type = forms.ChoiceField(label=_("Type"), required=False)
     kind = forms.ChoiceField(label=_("Kind of activity"), required=False)
-    province = CodeChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
-    regency = CodeChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
+    province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.none(), required=False)
+    regency = forms.ModelChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
     date_from = forms.DateField(label=_("Submitted from"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Submitted until"), required=False, widget=DATE)
 

@@ -12,14 +12,14 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.trash import SoftDeletable, SoftDeleteQuerySet
 from perpus.uploads import RandomUploadTo
 
-from .base import RecordQuerySet, ReviewedRecord, ReviewStatus, trash_index
+from .base import RecordQuerySet, ReviewedRecord, trash_index
 
 
 class ActivityKind(models.TextChoices):
@@ -300,24 +300,22 @@ class Activity(ReviewedRecord):
             raise ValidationError(errors)
 
 
-def _public_activity_q(prefix: str = "activity__") -> Q:
-    """Filter for attachments whose activity is public: verified, live, published library (no query)."""
-    return Q(
-        **{
-            f"{prefix}status": ReviewStatus.VERIFIED,
-            f"{prefix}deleted_at__isnull": True,
-            f"{prefix}library__is_published": True,
-        }
-    )
+class AttachmentQuerySet(SoftDeleteQuerySet):
+    def of(self, activities):
+        """Attachments of the activities in `activities` (lazy). A correlated EXISTS on each
+        attachment row: `activity__in=<activities>` would list every activity first."""
+        return self.filter(Exists(activities.filter(pk=OuterRef("activity_id"))))
+
+    def public_attachments(self):
+        """Live attachments of a public activity (`Activity.objects.public()`; lazy)."""
+        return self.alive().of(Activity.objects.public())
 
 
-class ActivityPhotoQuerySet(SoftDeleteQuerySet):
+class ActivityPhotoQuerySet(AttachmentQuerySet):
     def public(self):
         """Photos visitors may see (lazy): live, of a public activity, and not of people
         unless they consented."""
-        return self.alive().filter(_public_activity_q()).filter(
-            Q(is_person_photo=False) | Q(consent_recorded=True)
-        )
+        return self.public_attachments().filter(Q(is_person_photo=False) | Q(consent_recorded=True))
 
 
 class ActivityPhoto(SoftDeletable):
@@ -365,10 +363,10 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ActivityDocumentQuerySet(SoftDeleteQuerySet):
+class ActivityDocumentQuerySet(AttachmentQuerySet):
     def public(self):
         """Documents visitors may get (lazy): live, not private, of a public activity."""
-        return self.alive().filter(_public_activity_q(), is_private=False)
+        return self.public_attachments().filter(is_private=False)
 
 
 class ActivityDocument(SoftDeletable):

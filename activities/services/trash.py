@@ -7,8 +7,6 @@ theirs (library photos, assessment evidence).
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
-
 from perpus import trash
 
 from ..models import Activity, ActivityDocument, ActivityPhoto
@@ -32,10 +30,7 @@ def _record_kind(record_type) -> trash.TrashKind:
 
 def _attachment_kind(key: str, model, title) -> trash.TrashKind:
     def deleted_for(user):
-        # Correlated on the few deleted rows: `activity__in=<all editable activities>` made the
-        # database list a million activities first.
-        activities = Activity.objects.content_editable_by(user).filter(pk=OuterRef("activity_id"))
-        return model.objects.deleted().filter(Exists(activities)).select_related("activity")
+        return model.objects.deleted().of(Activity.objects.content_editable_by(user)).select_related("activity")
 
     return trash.TrashKind(
         key=key,

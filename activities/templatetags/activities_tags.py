@@ -1,7 +1,6 @@
 """Formatting for reviewed records: status badges, waiting times, amounts, type labels and URLs.
 
-These filters and tags format what views already loaded; they run no query, with one
-exception noted below (the start page, built in `perpus`, has no selector hook yet).
+These filters and tags format what views already loaded; they run no query.
 """
 
 from __future__ import annotations

@@ -136,7 +136,7 @@ def attachment_remove(request, pk, kind):
     model = ATTACHMENTS[kind]
     attachment = get_object_or_404(
         model.objects.alive()
-        .filter(activity__in=Activity.objects.for_user(request.user).alive())
+        .of(Activity.objects.for_user(request.user).alive())
         .select_related("activity"),
         pk=pk,
     )

@@ -21,7 +21,7 @@ def _scoped_or_public(request, model, pk, *, public_allowed: bool, related=()):
     if request.user.is_authenticated:
         qs = model.objects.alive()
         if model in (ActivityPhoto, ActivityDocument):
-            qs = qs.filter(activity__in=Activity.objects.for_user(request.user))
+            qs = qs.of(Activity.objects.for_user(request.user))
         else:
             qs = qs.for_user(request.user)
         obj = qs.select_related(*related).filter(pk=pk).first()

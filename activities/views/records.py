@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from perpus.pagination import CappedPaginator as Paginator
-from perpus.scopes import can_change, can_create, can_edit_content
+from perpus.scopes import can_create, can_edit_content
 
 from ..forms import DeleteForm, ReturnForm
 from ..registry import RECORD_ACTIONS, type_of
@@ -102,7 +102,7 @@ def record_edit(request, key, pk):
     """Edit a record; a copy saved by someone else meanwhile is refused (status 409)."""
     record_type = type_or_404(key)
     record = get_record(request, key, pk)
-    if not can_change(request.user, record) or not can_edit_content(request.user, record):
+    if not can_edit_content(request.user, record):
         raise PermissionDenied
     form = record_type.form_class(
         request.POST or None, request.FILES or None, instance=record, user=request.user

@@ -145,3 +145,26 @@ def test_missing_or_empty_files_are_404():
         uploads.serve_file(Stored(""), public=True)
     with pytest.raises(Http404):
         uploads.serve_file(Stored("t/gone.pdf"), public=True)
+
+
+@pytest.mark.django_db
+def test_public_files_stay_cacheable_by_proxies_through_the_middleware(client, monkeypatch, stored_files):
+    """The language middleware adds `Vary: Cookie` to pages, not to public files."""
+    from django.urls import path
+
+    from perpus import urls
+
+    def view(request):
+        return uploads.serve_file(stored_files["jpg"], public=True)
+
+    monkeypatch.setattr(urls, "urlpatterns", [path("f/", view)] + urls.urlpatterns)
+    from django.urls import clear_url_caches
+
+    clear_url_caches()
+    try:
+        response = client.get("/f/")
+        assert response["Cache-Control"].startswith("public")
+        assert "Cookie" not in response.get("Vary", "")
+        assert "Cookie" in client.get("/").get("Vary", "")
+    finally:
+        clear_url_caches()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from perpus.mixins import ScopedViewMixin
+from perpus.pagination import CappedPaginator
 from perpus.scopes import can_change, can_view
 
 from .. import services
@@ -27,6 +28,8 @@ class LibraryListView(ListView):
 
     template_name = "villages/library_list.html"
     paginate_by = 25
+    # The national list must not count every library on each page view.
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         qs = Library.objects.visible_to(self.request.user).select_related(
