@@ -80,11 +80,24 @@ def queue_page(querysets: dict, *, number, per_page: int):
     return union_page(sources, number=number, per_page=per_page, newest_first=False)
 
 
-def awaiting_verification(querysets: dict) -> list:
-    """The records of `querysets` that wait for verification (one query per type; for bulk verify)."""
+#: Records verified by one click of "verify all": each is locked, logged and counted, so a
+#: click stays a short transaction; the rest wait for the next click.
+BULK_VERIFY_LIMIT = 200
+
+
+def awaiting_verification(querysets: dict, limit: int | None = None) -> list:
+    """At most `limit` (default `BULK_VERIFY_LIMIT`) records of `querysets` that wait for
+    verification, oldest first (one query per type; for bulk verify)."""
+    limit = limit or BULK_VERIFY_LIMIT
     items = []
     for qs in querysets.values():
-        items.extend(qs.awaiting_verification().select_related("library", "province", "regency"))
+        if len(items) >= limit:
+            break
+        items.extend(
+            qs.awaiting_verification()
+            .select_related("library", "province", "regency")
+            .order_by("submitted_at", "pk")[: limit - len(items)]
+        )
     return items
 
 

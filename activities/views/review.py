@@ -22,7 +22,13 @@ from ..services import (
     record_submit,
     record_verify,
 )
-from ..services.queue import awaiting_verification, queue_page, queue_querysets, verifiable_count
+from ..services.queue import (
+    BULK_VERIFY_LIMIT,
+    awaiting_verification,
+    queue_page,
+    queue_querysets,
+    verifiable_count,
+)
 from .common import get_record, redirect_back
 
 QUEUE_PAGE_SIZE = 50
@@ -100,6 +106,7 @@ def queue(request):
         "items": [record for _key, record in page.object_list],
         "total": page.paginator.count,
         "verifiable": verifiable_count(querysets),
+        "bulk_limit": BULK_VERIFY_LIMIT,
         "filter_query": request.GET.urlencode(),
     }
     return render(request, "activities/queue.html", context)
@@ -134,6 +141,17 @@ def queue_verify(request):
             request,
             ngettext("%(count)d record verified.", "%(count)d records verified.", count) % {"count": count},
         )
+        left = verifiable_count(querysets) if request.POST.get("all") == "1" else 0
+        if left:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d more record matching these filters still waits: verify again to continue.",
+                    "%(count)d more records matching these filters still wait: verify again to continue.",
+                    left,
+                )
+                % {"count": left},
+            )
         if result.already_done:
             messages.info(
                 request,

@@ -68,3 +68,24 @@ def test_paging_several_types_says_when_the_count_is_capped(library, monkeypatch
     page = union_page(sources, number=1, per_page=2, newest_first=True)
     assert page.paginator.count == 4 and page.paginator.capped
     assert len(page.object_list) == 2
+
+
+def test_verify_all_verifies_a_bounded_batch_oldest_first_and_says_what_is_left(login, consultant, library, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    monkeypatch.setattr("activities.services.queue.BULK_VERIFY_LIMIT", 2)
+    monkeypatch.setattr("activities.views.review.BULK_VERIFY_LIMIT", 2)
+    now = timezone.now()
+    records = [
+        ActivityFactory(library=library, status="submitted", needs_check=False, submitted_at=now - timedelta(days=d))
+        for d in (5, 4, 3)
+    ]
+    client = login(consultant)
+    page = client.get(reverse("activities:queue")).content.decode()
+    assert "2 terlama dari 3" in page or "oldest 2 of the 3" in page
+    response = client.post(reverse("activities:queue_verify"), {"all": "1"}, follow=True)
+    statuses = {a.pk: a.status for a in Activity.objects.filter(pk__in=[r.pk for r in records])}
+    assert [statuses[r.pk] for r in records] == ["verified", "verified", "submitted"]
+    assert any("1" in str(m) for m in response.context["messages"])
