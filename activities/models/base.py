@@ -24,6 +24,7 @@ from perpus.scopes import (
     verifier_q,
     visible_q,
 )
+from perpus.trash import SoftDeleteQuerySet
 
 
 class ReviewStatus(models.TextChoices):
@@ -34,16 +35,10 @@ class ReviewStatus(models.TextChoices):
     RETURNED = "returned", _("Returned to the author")
 
 
-class RecordQuerySet(ScopedQuerySet):
+class RecordQuerySet(SoftDeleteQuerySet, ScopedQuerySet):
+    """Reviewed records: scoped, soft-deleted (`alive()`, `deleted()` from perpus.trash)."""
+
     scope_paths = ScopePaths(province="province_id", regency="regency_id", library="library_id")
-
-    def alive(self):
-        """Records not deleted (lazy)."""
-        return self.filter(deleted_at__isnull=True)
-
-    def deleted(self):
-        """Deleted records, which their scope's staff may restore (lazy)."""
-        return self.filter(deleted_at__isnull=False)
 
     def verified(self):
         """Live verified records: the only ones that count on public pages (lazy)."""
