@@ -22,7 +22,16 @@ class UserAdmin(TranslatedPermissionsMixin, BaseUserAdmin):
         (
             _("Role and scope"),
             {
-                "fields": ("role", "province", "regency", "library", "provinces", "phone"),
+                "fields": (
+                    "role",
+                    "province",
+                    "regency",
+                    "library",
+                    "provinces",
+                    "phone",
+                    "language",
+                    "email_notifications",
+                ),
                 "description": _(
                     "Province staff need a province, regency staff a regency or city, library "
                     "managers a library, consultants their assigned provinces. Leave the other "

@@ -1,5 +1,6 @@
 """The portal's user: a person with one role and the scope that role works in."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,8 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from .scopes import Role, scope_of
 
 
+class EmailNotifications(models.TextChoices):
+    """How a person wants notifications by e-mail (the portal always lists them)."""
+
+    IMMEDIATE = "immediate", _("Immediately")
+    DAILY = "daily", _("In a daily digest")
+    OFF = "off", _("Off")
+
+
 class User(AbstractUser):
     Role = Role
+    EmailNotifications = EmailNotifications
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     province = models.ForeignKey(
@@ -48,7 +58,22 @@ class User(AbstractUser):
         verbose_name=_("assigned provinces"),
         help_text=_("For consultants."),
     )
-    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=32, blank=True, help_text=_("Never shown to the public.")
+    )
+    language = models.CharField(
+        _("interface language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the portal's pages and e-mails for this person."),
+    )
+    email_notifications = models.CharField(
+        _("e-mail notifications"),
+        max_length=10,
+        choices=EmailNotifications.choices,
+        default=EmailNotifications.IMMEDIATE,
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "chartkick.django",
     "leaflet",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +213,20 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Perpus <noreply@localhost>")
+
+# Background tasks (django-tasks, the API Django 6 ships): mails and long exports run outside
+# the request. Under `make run` (DEBUG) they run at once in the request; in production they
+# are queued in the database and `python manage.py db_worker` runs them.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
 
 if os.environ.get("REDIS_URL"):
     CACHES = {

@@ -18,6 +18,8 @@ STORAGES = {
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="perpus-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, so a test sees their mails in mail.outbox.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Tests and the live server serve static files through the staticfiles finders.
 MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]
