@@ -128,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "perpus.context_processors.user_abilities",
+                "perpus.context_processors.share_preview",
             ],
         },
     },

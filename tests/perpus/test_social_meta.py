@@ -1,0 +1,29 @@
+"""Share previews: every page has OpenGraph and Twitter card tags; a page's own preview wins."""
+
+import pytest
+from django.template import RequestContext, Template
+from django.test import RequestFactory
+
+from perpus.social import share_preview
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_has_the_site_preview(client):
+    html = client.get("/").content.decode()
+    assert '<meta property="og:title" content="Portal transformasi perpustakaan">' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert 'property="og:image"' not in html
+
+
+def test_a_page_preview_with_a_photo_uses_the_large_card():
+    request = RequestFactory().get("/perpustakaan/x/")
+    template = Template('{% include "includes/social_meta.html" %}')
+    social = share_preview(
+        title="TBM Kuncup", description="Kelas menjahit", image="https://x.test/p.jpg"
+    )
+    html = template.render(RequestContext(request, {"social": social}))
+    assert '<meta property="og:title" content="TBM Kuncup">' in html
+    assert '<meta property="og:image" content="https://x.test/p.jpg">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert 'content="http://testserver/perpustakaan/x/"' in html
