@@ -32,6 +32,11 @@ class ProgramsConfig(AppConfig):
             post_save.connect(
                 refresh_dashboard_on_record_save, sender=record_type.model, dispatch_uid=f"programs.dashboard.{record_type.key}"
             )
+        # A visit saved (or deleted, which saves it) shows on the dashboards at once.
+        from .models import Visit
+        from .receivers import renew_dashboards
+
+        post_save.connect(renew_dashboards, sender=Visit, dispatch_uid="programs.dashboard.visit")
         # The stage and what is missing, on every library's page.
         sections.register(
             sections.LibrarySection(

@@ -1,6 +1,7 @@
 """What `programs` does when the apps below it report a change."""
 
 from .services import recompute_progress
+from .selectors.dashboard_cache import start_new_generation
 from .services.dashboard_summary import refresh_after_commit
 
 
@@ -18,3 +19,9 @@ def refresh_dashboard_on_record_save(sender, *, instance, raw=False, **kwargs) -
     A draft counts in no summary (until it is submitted, which saves it again)."""
     if not raw and instance.status != "draft":
         refresh_after_commit([instance.library_id])
+
+
+def renew_dashboards(sender, *, raw=False, **kwargs) -> None:
+    """Make the kept dashboards stale after the commit (a visit changes "last visited")."""
+    if not raw:
+        start_new_generation()

@@ -7,12 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from perpus.exports import FORMATS, Column, export_response
 from perpus.scopes import has_ability, scope_of
 
+from ..selectors.dashboard_cache import TTL, body_key, cached_body, filter_query
 from ..selectors.dashboard_levels import dashboard_level, dashboard_url, home_code
 from ..selectors.dashboard_page import dashboard_page
 from .dashboard_filters import DashboardFilterForm
@@ -79,20 +83,27 @@ def dashboard(request, code: str = ""):
             query = request.GET.urlencode()
             return redirect(dashboard_url(home) + (f"?{query}" if query else ""))
     level = dashboard_level(request.user, code)
-    form = DashboardFilterForm(request.GET or None)
-    filters = form.filters()
-    page = dashboard_page(level, filters)
     if "format" in request.GET or "table" in request.GET:
-        table = page["tables"].get(request.GET.get("table", ""))
+        form = DashboardFilterForm(request.GET or None)
+        table = dashboard_page(level, form.filters())["tables"].get(request.GET.get("table", ""))
         if table is None or request.GET.get("format") not in FORMATS:
             raise Http404
         return _export(request, level, table)
-    query = request.GET.copy()
-    for key in ("format", "table"):
-        query.pop(key, None)
-    format_tables(page["tables"].values(), query.urlencode())
+    query = urlencode(filter_query(request.GET))
+
+    def build() -> str:
+        form = DashboardFilterForm(request.GET or None)
+        filters = form.filters()
+        page = dashboard_page(level, filters)
+        format_tables(page["tables"].values(), query)
+        context = dict(page, level=level, form=form, filters=filters, query=query, **_charts(page))
+        return render_to_string("programs/_dashboard_body.html", context, request=request)
+
+    # The rendered body is kept for a few minutes (selectors.dashboard_cache says how it is renewed).
+    body, computed_at = cached_body(body_key(level, request.GET, get_language()), build)
     return render(
         request,
         "programs/dashboard.html",
-        dict(page, level=level, form=form, filters=filters, query=query.urlencode(), **_charts(page)),
+        {"level": level, "query": query, "body": mark_safe(body), "computed_at": computed_at,
+         "ttl_minutes": TTL // 60},
     )

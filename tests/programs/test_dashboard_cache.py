@@ -1,0 +1,82 @@
+"""Kept dashboards: a level's rendered figures are reused, per scope and language, and
+renewed as soon as records change."""
+
+import pytest
+from django.utils import timezone
+from lxml import html as lxml_html
+
+from activities.models import ReviewStatus
+from programs.selectors.dashboard_cache import body_key
+from programs.selectors.dashboard_levels import dashboard_level
+from tests.activities.factories import ActivityFactory
+from tests.programs.visit_helpers import VisitFactory
+
+from .dashboard_data import build
+
+NATION = "/program/dashboard/"
+REGENCY = "/program/dashboard/63.11/"
+
+
+@pytest.fixture
+def world(ladder, library, other_regency_library, outside_library, django_capture_on_commit_callbacks):
+    # Run the refreshes the saves scheduled, as a commit would: none stays pending.
+    with django_capture_on_commit_callbacks(execute=True):
+        build([library, other_regency_library, outside_library], 2, stages=[ladder["A"], ladder["B"]])
+
+
+def footer(response, key) -> list[str]:
+    tree = lxml_html.fromstring(response.content.decode())
+    return [cell.text_content().strip() for cell in tree.xpath(f'//table[@data-testid="table-{key}"]/tfoot//*[self::th or self::td]')]
+
+
+def units(response) -> list[str]:
+    tree = lxml_html.fromstring(response.content.decode())
+    return [row.text_content().strip() for row in tree.xpath('//table[@data-testid="table-stages_by_unit"]/tbody//th')]
+
+
+def test_a_second_visit_reuses_the_rendered_figures(login, program_admin, world, django_assert_max_num_queries):
+    client = login(program_admin)
+    first = client.get(REGENCY)
+    assert first.context["form"] is not None  # built: the selectors ran
+    # Kept: only the session, the user and the level's name are read.
+    with django_assert_max_num_queries(4):
+        second = client.get(REGENCY)
+    assert footer(second, "activities") == footer(first, "activities")
+    assert 'data-testid="dashboard-computed"' in second.content.decode()
+
+
+def test_a_verified_activity_shows_at_once(login, program_admin, world, library, django_capture_on_commit_callbacks):
+    client = login(program_admin)
+    before = int(footer(client.get(REGENCY), "activities")[-1])
+    with django_capture_on_commit_callbacks(execute=True):
+        ActivityFactory(library=library, status=ReviewStatus.VERIFIED, start_date=timezone.localdate().replace(day=1))
+    assert int(footer(client.get(REGENCY), "activities")[-1]) == before + 1
+
+
+def test_a_visit_renews_the_kept_dashboards(login, program_admin, world, library, django_capture_on_commit_callbacks):
+    client = login(program_admin)
+    key = body_key(dashboard_level(program_admin, "63.11"), {}, "id")
+    client.get(REGENCY)
+    with django_capture_on_commit_callbacks(execute=True):
+        VisitFactory(regency=library.regency, libraries=[library])
+    assert body_key(dashboard_level(program_admin, "63.11"), {}, "id") != key
+
+
+def test_each_scope_and_language_has_its_own_figures(login, program_admin, consultant, world):
+    admin_units = units(login(program_admin).get(NATION))
+    consultant_units = units(login(consultant).get(NATION))
+    assert admin_units == ["Bali", "Kalimantan Selatan"]
+    assert consultant_units == ["Kalimantan Selatan"]
+    client = login(program_admin)
+    indonesian = client.get(NATION).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(NATION).content.decode()
+    assert "Libraries by stage" in english and "Libraries by stage" not in indonesian
+
+
+def test_filters_have_their_own_figures(login, program_admin, world):
+    client = login(program_admin)
+    month = timezone.localdate().replace(day=1)
+    whole = int(footer(client.get(REGENCY), "activities")[-1])
+    this_month = int(footer(client.get(f"{REGENCY}?start={month:%Y-%m}&end={month:%Y-%m}"), "activities")[-1])
+    assert this_month < whole
