@@ -130,12 +130,26 @@ def value_paths(columns: Iterable[Column]) -> list[str]:
     return paths
 
 
-def rows(queryset: QuerySet, columns: Iterable[Column]):
+class Rows:
+    """The rows of an export: iterating reads them in chunks; `more_than(n)` says whether
+    there are more than `n` of them (one query, counting at most `n + 1`)."""
+
+    def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
+
+    def __iter__(self):
+        return self.queryset.iterator(chunk_size=CHUNK_SIZE)
+
+    def more_than(self, limit: int) -> bool:
+        return self.queryset.order_by()[: limit + 1].count() > limit
+
+
+def rows(queryset: QuerySet, columns: Iterable[Column]) -> Rows:
     """The rows of `queryset` as `.values()` dicts of what `columns` read, in chunks.
 
     Lazy: one query (per chunk on databases without server-side cursors) when iterated.
     """
-    return queryset.values(*value_paths(columns)).iterator(chunk_size=CHUNK_SIZE)
+    return Rows(queryset.values(*value_paths(columns)))
 
 
 class JoinedText(Aggregate):

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .export_registry import get_export
-from .exports import FORMATS, Column, export_response
+from .export_tasks import needs_background, start_export
+from .exports import FORMATS, Column, export_filename, export_response
+from .models import Export
+from .uploads import serve_file
+
+#: Downloads listed on the downloads page (the newest; older ones are pruned after a week).
+LISTED = 20
 
 
 def _in_language(rows, language):
@@ -34,6 +43,11 @@ def export(request, key, fmt):
     if definition is None or fmt not in FORMATS:
         raise Http404
     rows = definition.queryset(request)
+    if needs_background(rows, fmt):
+        start_export(request, definition, fmt)
+        messages.info(request, _("This list is long: its spreadsheet is being written. It will be ready "
+                                 "here in a few minutes; you can leave this page and come back."))
+        return redirect("export_list")
     # Headers are fixed now, in the request's language; rows keep it while streaming.
     columns = [Column(force_str(column.header), column.getter) for column in definition.columns]
     return export_response(
@@ -42,3 +56,21 @@ def export(request, key, fmt):
         filename=force_str(definition.filename),
         fmt=fmt,
     )
+
+
+@require_safe
+@login_required
+def export_list(request):
+    """The person's own background downloads, newest first (one query); the page reloads
+    itself while one is being written."""
+    exports = list(request.user.exports.order_by("-created_at")[:LISTED])
+    waiting = any(e.status in (Export.Status.WAITING, Export.Status.RUNNING) for e in exports)
+    return render(request, "exports/list.html", {"exports": exports, "waiting": waiting})
+
+
+@require_safe
+@login_required
+def export_file(request, pk):
+    """The file of one of the person's ready downloads; 404 for anyone else's. One query."""
+    export = get_object_or_404(Export, pk=pk, owner=request.user, status=Export.Status.READY)
+    return serve_file(export.file, public=False, filename=export_filename(export.label, export.fmt))

@@ -74,7 +74,8 @@ def _csv_stream(rows: Iterable, columns: list[Column]):
         yield writer.writerow(_cells(row, columns))
 
 
-def _xlsx_file(rows: Iterable, columns: list[Column], title: str):
+def xlsx_file(rows: Iterable, columns: list[Column], title: str):
+    """The rows as an XLSX workbook in a temporary file, rewound (no query beyond the rows)."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -103,7 +104,7 @@ def export_response(rows: Iterable, columns: list[Column], *, filename: str, fmt
         response["Content-Disposition"] = f'attachment; filename="{export_filename(filename, "csv")}"'
     elif fmt == "xlsx":
         response = FileResponse(
-            _xlsx_file(rows, columns, force_str(filename)),
+            xlsx_file(rows, columns, force_str(filename)),
             as_attachment=True,
             filename=export_filename(filename, "xlsx"),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -47,6 +47,9 @@ urlpatterns = [
     path("activities/", include("activities.urls")),
     # Downloads of the list pages, registered by the apps (perpus.export_registry).
     re_path(r"^exports/(?P<key>[-\w]+)\.(?P<fmt>csv|xlsx)$", export_views.export, name="export"),
+    # Long spreadsheets written in the background, listed for their owner.
+    path("exports/", export_views.export_list, name="export_list"),
+    path("exports/<int:pk>/file/", export_views.export_file, name="export_file"),
 ]
 
 if settings.DEBUG:
