@@ -54,6 +54,7 @@ test-browser: venv translations
 bench: venv translations
 	$(PY) -m benchmarks
 	$(PY) -m benchmarks.pages
+	$(PY) -m benchmarks.served
 	$(PY) -m benchmarks.exports
 
 # Refresh every .po file (root and apps) after changing user-visible text (needs GNU gettext).

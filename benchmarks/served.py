@@ -160,6 +160,8 @@ def extra_pages() -> list[tuple[str, str, str | None]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The sessions made here must be readable by gunicorn: one secret key for both.
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
     engine = setup_database()
     from .pages import ensure_dataset
 
@@ -170,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connections
 
     connections.close_all()
+    # Production serves hashed, compressed static files (WhiteNoise's manifest): collect them.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=_environment(), check=True
+    )
     server = start_server()
     try:
         print(f"\nPages under gunicorn ({WORKERS} workers) on {engine}: p50/p95 of {LATENCY_REPEAT} "
