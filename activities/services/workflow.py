@@ -136,7 +136,8 @@ def record_bulk_verify(*, records, user) -> BulkResult:
 
     Each record is locked and verified in its own savepoint: one that another reviewer
     verified, returned or deleted meanwhile is reported in `already_done` and the rest
-    are still verified. Two queries per record plus the stage refresh.
+    are still verified. Two queries per record, two to four for its notices (`notices`),
+    plus the stage refresh.
     """
     result = BulkResult()
     for record in records:

@@ -98,3 +98,17 @@ def test_a_batch_of_many_notices_takes_a_fixed_number_of_queries(django_assert_m
     with django_assert_max_num_queries(3):
         notify(users, Kind.RECORD_VERIFIED, **PARAMS)
     assert Notification.objects.count() == 30
+
+
+def test_in_production_the_mails_wait_in_the_database_queue_for_the_worker(settings, run_on_commit, outbox):
+    from django_tasks_db.models import DBTaskResult
+
+    # django-tasks resets its backends when TASKS changes (and again when the test ends).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    p = people()
+    with run_on_commit():
+        notify([p["now"]], Kind.RECORD_VERIFIED, **PARAMS)
+    assert outbox == []
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "perpus.notifications.tasks.send_notice_mails"
+    assert queued.args_kwargs["args"] == [list(Notification.objects.values_list("pk", flat=True))]
