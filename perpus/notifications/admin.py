@@ -10,7 +10,6 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ("recipient__username", "key")
     autocomplete_fields = ("recipient",)
     list_select_related = ("recipient",)
-    date_hierarchy = None
     readonly_fields = ("created_at", "mailed_at")
 
 

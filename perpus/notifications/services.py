@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -117,7 +118,7 @@ def _enqueue_mails(ids: list[int]) -> None:
 def notification_mark_read(*, user, notification: Notification, read: bool = True) -> Notification:
     """Mark one of `user`'s notices read (or unread again) and return it (one query)."""
     if notification.recipient_id != user.pk:
-        raise PermissionError("not the recipient")
+        raise PermissionDenied
     notification.read_at = timezone.now() if read else None
     Notification.objects.filter(pk=notification.pk, recipient=user).update(read_at=notification.read_at)
     return notification
