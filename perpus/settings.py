@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "villages",
     "programs",
     "activities",
+    "perpus.notifications",
     "perpus.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "perpus.context_processors.user_abilities",
                 "perpus.context_processors.share_preview",
+                "perpus.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -214,6 +216,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Perpus <noreply@localhost>")
+# The portal's address, for the links in notification mails (sent with no request at hand).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Background tasks (django-tasks, the API Django 6 ships): mails and long exports run outside
 # the request. Under `make run` (DEBUG) they run at once in the request; in production they

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("villages.urls")),
     path("program/", include("programs.urls")),
     path("activities/", include("activities.urls")),
+    path("notifications/", include("perpus.notifications.urls")),
     # Downloads of the list pages, registered by the apps (perpus.export_registry).
     re_path(r"^exports/(?P<key>[-\w]+)\.(?P<fmt>csv|xlsx)$", export_views.export, name="export"),
     # Long spreadsheets written in the background, listed for their owner.

@@ -17,6 +17,7 @@ from perpus.scopes import can_change, can_check, can_return, can_submit, can_ver
 from villages.models import LibraryLevel
 
 from ..models import EventAction, ReviewedRecord, ReviewStatus
+from . import notices
 from .records import _log, refresh_stages
 
 
@@ -54,7 +55,7 @@ def record_submit(*, record: ReviewedRecord, user) -> ReviewedRecord:
         raise TransitionError(
             _("Only a draft or a returned record can be submitted."), code="not_submittable"
         )
-    return _move(
+    _move(
         record,
         user,
         ReviewStatus.SUBMITTED,
@@ -63,6 +64,8 @@ def record_submit(*, record: ReviewedRecord, user) -> ReviewedRecord:
         needs_check=record.library.level == LibraryLevel.VILLAGE,
         return_reason="",
     )
+    notices.notify_waiting(record=record, user=user)
+    return record
 
 
 @transaction.atomic
@@ -73,7 +76,9 @@ def record_check(*, record: ReviewedRecord, user) -> ReviewedRecord:
         raise PermissionDenied
     if record.status != ReviewStatus.SUBMITTED or not record.needs_check:
         raise TransitionError(_("This record is not waiting for the regency's check."), code="not_checkable")
-    return _move(record, user, ReviewStatus.CHECKED, EventAction.CHECKED, checked_by=user)
+    _move(record, user, ReviewStatus.CHECKED, EventAction.CHECKED, checked_by=user)
+    notices.notify_waiting(record=record, user=user)
+    return record
 
 
 @transaction.atomic
@@ -95,6 +100,7 @@ def record_verify(*, record: ReviewedRecord, user, refresh: bool = True) -> Revi
         verified_by=user,
         verified_at=timezone.now(),
     )
+    notices.notify_verified(record=record, user=user)
     if refresh:
         refresh_stages([record])
     return record
@@ -111,9 +117,9 @@ def record_return(*, record: ReviewedRecord, user, reason: str) -> ReviewedRecor
     reason = (reason or "").strip()
     if not reason:
         raise TransitionError(_("Say why the record is returned, so the author can fix it."), code="reason_required")
-    return _move(
-        record, user, ReviewStatus.RETURNED, EventAction.RETURNED, reason=reason, return_reason=reason
-    )
+    _move(record, user, ReviewStatus.RETURNED, EventAction.RETURNED, reason=reason, return_reason=reason)
+    notices.notify_returned(record=record, user=user)
+    return record
 
 
 @dataclass
@@ -130,7 +136,8 @@ def record_bulk_verify(*, records, user) -> BulkResult:
 
     Each record is locked and verified in its own savepoint: one that another reviewer
     verified, returned or deleted meanwhile is reported in `already_done` and the rest
-    are still verified. Two queries per record plus the stage refresh.
+    are still verified. Two queries per record, two to four for its notices (`notices`),
+    plus the stage refresh.
     """
     result = BulkResult()
     for record in records:

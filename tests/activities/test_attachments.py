@@ -166,8 +166,8 @@ def test_trash_lists_every_kind_newest_first_in_fixed_queries(
     other = ActivityFactory(library=draft.library, created_by=library_manager, title="Salah input")
     record_delete(record=other, user=library_manager, reason="dobel")
     client = login(library_manager)
-    # session, user; count and keys of the UNION; one fetch per kind on the page
-    with django_assert_max_num_queries(2 + 2 + 3):
+    # session, user; count and keys of the UNION; one fetch per kind on the page; unread count
+    with django_assert_max_num_queries(2 + 2 + 3 + 1):
         response = client.get(reverse("activities:trash"))
     items = response.context["items"]
     assert [i["title"] for i in items] == ["Salah input", "dok", "foto 2", "foto 1", "foto 0"]

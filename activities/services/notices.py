@@ -1,0 +1,94 @@
+"""Notices the review workflow gives: returned, verified, waiting for review.
+
+Called by `workflow` inside its transaction; the mails are queued after commit by
+`perpus.notifications.services`. Who is told follows `perpus.scopes`: a returned record
+goes to those who may now fix it (`can_edit_content`), a verified one to those of its
+people who may see it, a record waiting for a step to those who may do that step
+(`checker`/`verifier`: the regency's staff, the province's consultants).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from perpus.notifications.kinds import Kind
+from perpus.notifications.services import notify
+from perpus.scopes import Role, can_edit_content, can_view
+from villages.models import LibraryLevel
+
+from ..registry import record_url
+
+
+def review_key(day) -> str:
+    """The key of a person's one "records wait for your review" notice of `day`."""
+    return f"review:{day:%Y-%m-%d}"
+
+
+def _people_q(record) -> Q:
+    """The record's author and the people of its library: the managers of a village
+    library, the agency staff of a regency or province library (no query once
+    `record.library` is loaded)."""
+    level = record.library.level
+    if level == LibraryLevel.VILLAGE:
+        people = Q(role=Role.LIBRARY_MANAGER, library_id=record.library_id)
+    elif level == LibraryLevel.REGENCY:
+        people = Q(role=Role.REGENCY_STAFF, regency_id=record.regency_id)
+    else:
+        people = Q(role=Role.PROVINCE_STAFF, province_id=record.province_id)
+    return Q(pk=record.created_by_id) | people
+
+
+def _people(record, actor, allowed) -> list:
+    users = get_user_model().objects.filter(_people_q(record), is_active=True).exclude(pk=actor.pk)
+    return [u for u in users if allowed(u, record)]
+
+
+def _record_params(record) -> dict:
+    return {"model": record._meta.label_lower, "title": str(record)}
+
+
+def notify_returned(*, record, user) -> int:
+    """Tell those who may now fix `record` (returned by `user`) why; return how many (two to
+    four queries)."""
+    recipients = _people(record, user, can_edit_content)
+    return notify(
+        recipients,
+        Kind.RECORD_RETURNED,
+        url=record_url(record),
+        reason=record.return_reason,
+        **_record_params(record),
+    )
+
+
+def notify_verified(*, record, user) -> int:
+    """Tell the author and the people of `record`'s library that `user` verified it; return
+    how many (two to four queries)."""
+    recipients = _people(record, user, can_view)
+    return notify(recipients, Kind.RECORD_VERIFIED, url=record_url(record), **_record_params(record))
+
+
+def notify_waiting(*, record, user) -> int:
+    """Give the people who may do `record`'s next step (its regency's staff for the check,
+    its province's consultants for the verification) today's "records wait for your
+    review" notice, at most one a day each (reopened if read); return how many were new.
+
+    Program admins review everything: they get the daily summary of `send_notices` only.
+    """
+    step = record.awaiting
+    if step == "check" and record.regency_id:
+        who = Q(role=Role.REGENCY_STAFF, regency_id=record.regency_id)
+    elif step == "verification":
+        who = Q(role=Role.CONSULTANT, provinces=record.province_id)
+    else:
+        return 0
+    recipients = get_user_model().objects.filter(who, is_active=True).exclude(pk=user.pk)
+    return notify(
+        recipients.values_list("pk", flat=True),
+        Kind.REVIEW_WAITING,
+        url=reverse("activities:queue"),
+        key=review_key(timezone.localdate()),
+        reopen=True,
+    )
