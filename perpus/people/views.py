@@ -254,6 +254,8 @@ def invitation_accept(request, token):
 def my_account(request):
     """A person's own details, interface language and e-mail notifications."""
     user = request.user
+    # A copy to bind: validating a ModelForm writes to its instance, and the service compares
+    # the stored values with the new ones to record what changed.
     form = OwnAccountForm(request.POST or None, instance=User.objects.get(pk=user.pk))
     if request.method == "POST" and form.is_valid():
         values = {field: form.cleaned_data[field] for field in services.OWN_FIELDS}
