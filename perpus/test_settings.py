@@ -23,3 +23,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Tests and the live server serve static files through the staticfiles finders.
 MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]
+# django-axes needs a request to authenticate, which `client.login` does not pass; the
+# throttling tests switch it on with override_settings (tests/perpus/people/test_signin.py).
+AXES_ENABLED = False

@@ -41,6 +41,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("accounts/", include(auth_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("perpus.people.urls")),
     path("admin/", admin.site.urls),
     path("", include("villages.urls")),
     path("program/", include("programs.urls")),

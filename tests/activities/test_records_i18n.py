@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 import activities
+from tests.languages import use_language
 
 from .records_factories import PartnershipFactory
 
@@ -28,7 +29,7 @@ def test_partnership_form_in_both_languages(login, regency_staff, regency_librar
     html = client.get(reverse("activities:partnership_create")).content.decode()
     assert "Simpan dan tambah mitra lain" in html and "Tanggal penandatanganan" in html
     assert 'type="date"' in html
-    client.cookies["django_language"] = "en"
+    use_language(client, "en")
     html = client.get(reverse("activities:partnership_create"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Save and add another partner" in html
 

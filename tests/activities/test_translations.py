@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.languages import use_language
+
 PO = Path(__file__).resolve().parents[2] / "activities" / "locale" / "id" / "LC_MESSAGES" / "django.po"
 
 
@@ -23,11 +25,11 @@ def test_pages_in_indonesian_by_default_and_english_on_request(client, login, re
     client = login(regency_staff)
     page = client.get(reverse("activities:activity_create")).content.decode()
     assert "Catat kegiatan" in page and "Jumlah peserta:" in page and "Simpan draf" in page
-    client.cookies["django_language"] = "en"
+    use_language(client, "en")
     page = client.get(reverse("activities:activity_create")).content.decode()
     assert "Record an activity" in page and "Total participants:" in page
-    page = login(consultant).get(reverse("activities:activity_detail", args=[awaiting_verification.pk])).content.decode()
+    page = use_language(login(consultant), "en").get(reverse("activities:activity_detail", args=[awaiting_verification.pk])).content.decode()
     assert "Verify" in page and "Return to the author" in page
-    client.cookies["django_language"] = "id"
+    use_language(client, "id")
     page = client.get(reverse("activities:activity_detail", args=[awaiting_verification.pk])).content.decode()
     assert "Verifikasi" in page and "Kembalikan ke penulis" in page

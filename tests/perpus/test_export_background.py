@@ -13,6 +13,8 @@ from perpus import export_tasks
 from perpus.models import Export
 from tests.activities.factories import ActivityFactory
 
+from tests.languages import use_language
+
 from .test_export_view import column, export_url
 
 
@@ -39,7 +41,7 @@ def test_a_long_list_is_written_in_the_background_with_its_filters_and_scope(
     login, regency_staff, activities, small_limit, django_capture_on_commit_callbacks
 ):
     client = login(regency_staff)
-    client.cookies["django_language"] = "en"
+    use_language(client, "en")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.get(export_url("activities", "xlsx", "kind=training"))
     assert response.status_code == 302 and response["Location"] == reverse("export_list")

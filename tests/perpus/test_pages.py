@@ -18,7 +18,7 @@ def text(response):
 
 
 def switch_language(client, language, next_url="/"):
-    response = client.post(reverse("set_language"), {"language": language, "next": next_url})
+    response = client.post(reverse("people:set_language"), {"language": language, "next": next_url})
     assert response.status_code == 302
     assert response.url == next_url
     return response

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from programs.models import Criterion
 
+from tests.languages import use_language
+
 pytestmark = pytest.mark.django_db
 
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_default_ladder_names_follow_the_admin_language(admin_client, language, shown, hidden):
-    admin_client.cookies["django_language"] = language
+    use_language(admin_client, language)
     page = admin_client.get(reverse("admin:programs_criterion_changelist") + "?all=").content.decode()
     for text in shown:
         assert text in page, text
@@ -26,7 +28,7 @@ def test_default_ladder_names_follow_the_admin_language(admin_client, language, 
 
 def test_admin_form_edits_both_names(admin_client):
     criterion = Criterion.objects.get(name_en="Has a library manager")
-    admin_client.cookies["django_language"] = "id"
+    use_language(admin_client, "id")
     page = admin_client.get(reverse("admin:programs_criterion_change", args=[criterion.pk])).content.decode()
     assert 'value="Memiliki pengelola perpustakaan"' in page
     assert 'value="Has a library manager"' in page
@@ -35,5 +37,5 @@ def test_admin_form_edits_both_names(admin_client):
 @pytest.mark.parametrize("language, expected", [("id", "Memiliki pengelola perpustakaan"), ("en", "Has a library manager")])
 def test_ladder_page_in_both_languages(login, consultant, language, expected):
     client = login(consultant)
-    client.cookies["django_language"] = language
+    use_language(client, language)
     assert expected in client.get(reverse("programs:ladder")).content.decode()

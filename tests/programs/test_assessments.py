@@ -11,6 +11,7 @@ from PIL import Image
 
 from perpus import trash
 from programs.models import Assessment, AssessmentEvidence, LibraryProgress, Verdict
+from tests.languages import use_language
 
 from .factories import AssessmentFactory
 
@@ -171,7 +172,7 @@ def test_bad_evidence_is_refused_with_a_message(login, consultant, library, ladd
         content = _truncated_jpeg()
     elif content == "bomb":
         content = _bomb_png()
-    login(consultant).cookies["django_language"] = "en"
+    use_language(login(consultant), "en")
     response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile(name, content))
     assert response.status_code == 200
     errors = response.context["form"].errors[f"evidence_{ladder['accredited'].pk}"]
@@ -181,7 +182,7 @@ def test_bad_evidence_is_refused_with_a_message(login, consultant, library, ladd
 
 def test_bad_evidence_message_in_english(login, consultant, library, ladder):
     client = login(consultant)
-    client.cookies["django_language"] = "en"
+    use_language(client, "en")
     response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("fake.jpg", b"nope"))
     errors = response.context["form"].errors[f"evidence_{ladder['accredited'].pk}"]
     assert "not a photo we can read" in errors[0]
@@ -190,7 +191,7 @@ def test_bad_evidence_message_in_english(login, consultant, library, ladder):
 def test_too_large_evidence_is_refused(login, consultant, library, ladder, settings):
     settings.MAX_UPLOAD_BYTES = 1000
     client = login(consultant)
-    client.cookies["django_language"] = "en"
+    use_language(client, "en")
     response = _post_evidence(login, consultant, library, ladder, SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * 2000))
     errors = response.context["form"].errors[f"evidence_{ladder['accredited'].pk}"]
     assert "too large" in errors[0]
@@ -210,7 +211,7 @@ def test_pdf_evidence_is_kept(login, consultant, library, ladder):
 
 def test_new_assessment_form_prefills_today_and_names_each_criterion_once(login, consultant, library, ladder):
     client = login(consultant)
-    client.cookies["django_language"] = "en"
+    use_language(client, "en")
     page = client.get(reverse("programs:assessment_create", args=[library.pk])).content.decode()
     assert f'name="visited_on" value="{date.today().isoformat()}"' in page
     assert page.count(ladder["accredited"].label) == 1

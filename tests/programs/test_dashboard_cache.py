@@ -11,6 +11,8 @@ from programs.selectors.dashboard_levels import dashboard_level
 from tests.activities.factories import ActivityFactory
 from tests.programs.visit_helpers import VisitFactory
 
+from tests.languages import use_language
+
 from .dashboard_data import build
 
 NATION = "/program/dashboard/"
@@ -69,7 +71,7 @@ def test_each_scope_and_language_has_its_own_figures(login, program_admin, consu
     assert consultant_units == ["Kalimantan Selatan"]
     client = login(program_admin)
     indonesian = client.get(NATION).content.decode()
-    client.cookies["django_language"] = "en"
+    use_language(client, "en")
     english = client.get(NATION).content.decode()
     assert "Libraries by stage" in english and "Libraries by stage" not in indonesian
 

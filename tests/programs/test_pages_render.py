@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Criterion, Program, Stage
+from tests.languages import use_language
 
 from .factories import AssessmentFactory, ParticipationFactory
 
@@ -16,7 +17,7 @@ def test_admin_pages_render(login, program_admin, library, language):
     entry = ParticipationFactory(library=library, program=tpbis, books_received=3, computers_received=1)
     assessment = AssessmentFactory(library=library, author=program_admin)
     client = login(program_admin)
-    client.cookies["django_language"] = language
+    use_language(client, language)
     urls = [
         reverse("programs:program_list"),
         reverse("programs:program_update", args=[tpbis.pk]),

@@ -15,6 +15,7 @@ from programs.selectors import library_section, progress_panel
 from programs.services import recompute_progress
 from villages.sections import library_sections
 from tests.factories import LibraryFactory, VillageFactory
+from tests.languages import use_language
 
 from .factories import AssessmentFactory, AssessmentItemFactory
 
@@ -37,8 +38,7 @@ def assessed_library(ladder, measure_data, library, consultant):
 
 
 def english(client):
-    client.cookies["django_language"] = "en"
-    return client
+    return use_language(client, "en")
 
 
 def test_public_sees_stage_figures_and_missing_but_no_assessment_details(client, assessed_library, ladder):

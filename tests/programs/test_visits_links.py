@@ -9,6 +9,7 @@ from django.urls import reverse
 from perpus.scopes import scope_of
 from programs.models import Assessment, Criterion, CriterionKind
 from programs.selectors.visits import library_visits_section
+from tests.languages import use_language
 
 from .factories import AssessmentFactory
 from .visit_helpers import VisitFactory
@@ -160,6 +161,6 @@ def test_start_panel_for_those_who_record(login, consultant, province_staff):
 )
 def test_list_in_both_languages(login, consultant, visit, language, title, button):
     client = login(consultant)
-    client.cookies["django_language"] = language
+    use_language(client, language)
     page = client.get(reverse("programs:visit_list")).content.decode()
     assert title in page and button in page

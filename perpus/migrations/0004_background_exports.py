@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('perpus', '0002_language_and_notifications'),
+        ('perpus', '0003_people_and_invitations'),
     ]
 
     operations = [
