@@ -77,6 +77,7 @@ def test_the_switch_still_works_for_visitors(client, db):
 
 def test_reading_the_language_costs_no_query(login, library_manager, django_assert_num_queries):
     client = login(library_manager)
-    # Session and user only, as before: the home page itself counts libraries in one query.
-    with django_assert_num_queries(3):
+    # Session, user and the unread-notification count, as before: the home page itself counts
+    # libraries in one query; the saved language adds none.
+    with django_assert_num_queries(4):
         client.get(reverse("home"))

@@ -208,7 +208,8 @@ def test_the_invitation_list_shows_the_scopes_invitations(
     invite(regency_staff, library)
     client = login(regency_staff)
     # Session, user, count, page: never a query per invitation.
-    with django_assert_max_num_queries(4):
+    # (Session, user, the unread-notification count, the invitations.)
+    with django_assert_max_num_queries(5):
         page = client.get(reverse("people:invitation_list"))
     assert [i.email for i in page.context["page_obj"]] == ["siti@example.org"]
     other = login(other_regency_staff).get(reverse("people:invitation_list"))
