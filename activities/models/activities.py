@@ -370,13 +370,10 @@ class ActivityPhoto(SoftDeletable):
     )
     # Only resized, re-encoded copies are kept: never the uploaded original (EXIF, GPS).
     image = models.ImageField(_("photo"), upload_to=RandomUploadTo("activities/photos/large"))
-    thumbnail = models.ImageField(
-        _("thumbnail"),
-        upload_to=RandomUploadTo("activities/photos/small"),
-        width_field="thumbnail_width",
-        height_field="thumbnail_height",
-    )
-    # Filled by Django from the thumbnail: pages give <img> its size (no layout shift).
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomUploadTo("activities/photos/small"))
+    # The thumbnail's size, set by the service that makes it: pages give <img> its size
+    # (no layout shift). Not ImageField's width_field, which would open the file of every
+    # row loaded without one.
     thumbnail_width = models.PositiveSmallIntegerField(null=True, editable=False)
     thumbnail_height = models.PositiveSmallIntegerField(null=True, editable=False)
     alt_text = models.CharField(

@@ -23,7 +23,7 @@ from ..models import Activity
 from .activities import activity_list_page
 from .common import PAGE_SIZE, type_or_404
 
-_PLACES = ("library__village", "library__regency", "library__province")
+_PLACES = ("library__village", "province", "regency")
 
 @require_safe
 def activity_public_list(request):
