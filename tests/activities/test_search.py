@@ -3,6 +3,7 @@ kinds, descriptions and region names, with or without region prefixes, case and 
 insensitive; only public rows; a fixed number of queries. Runs on SQLite and PostgreSQL."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from activities.models import Activity, ActivityKind, ReviewStatus
@@ -151,3 +152,18 @@ def test_search_text_follows_renames(world, library):
     library.save()
     assert Library.objects.search("cahaya").get() == library
     assert set(Activity.objects.search("cahaya")) == {world["plm"]}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only")
+def test_postgresql_matches_through_the_gin_indexes(world):
+    """The query's expression is the index's: with sequential scans off, the planner can
+    use `activity_search` and `library_search` (a tiny test table would be scanned otherwise)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            activities = Activity.objects.search("sofifi").explain()
+            libraries = Library.objects.search("kupang").explain()
+        finally:
+            cursor.execute("SET enable_seqscan = on")
+    assert "activity_search" in activities
+    assert "library_search" in libraries
