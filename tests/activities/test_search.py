@@ -167,3 +167,20 @@ def test_postgresql_matches_through_the_gin_indexes(world):
             cursor.execute("SET enable_seqscan = on")
     assert "activity_search" in activities
     assert "library_search" in libraries
+
+
+def test_rebuild_search_text_after_regions_are_renamed(world, library, balangan):
+    """import_regions updates names in bulk (no save()): the command brings the texts up to date."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from villages.models import Regency
+
+    Regency.objects.filter(pk=balangan.pk).update(name="Kabupaten Balangan Baru Sekali")
+    assert not Activity.objects.search("sekali").exists()
+    out = StringIO()
+    call_command("rebuild_search_text", stdout=out)
+    assert "activities" in out.getvalue()
+    assert set(Activity.objects.search("balangan sekali")) == {world["plm"], world["accent"]}
+    assert library in Library.objects.search("kab. balangan baru sekali")
