@@ -16,6 +16,14 @@ class ActivitiesConfig(AppConfig):
         from .services.trash import register_trash_kinds
 
         register_trash_kinds()
+        # An activity's search text ends with its organiser's: keep it in step.
+        from django.db.models.signals import post_save
+
+        from villages.models import Library
+
+        from .search_text import refresh_for_library
+
+        post_save.connect(refresh_for_library, sender=Library, dispatch_uid="activities_search_text")
         # Downloads of the app's lists (perpus.export_registry, served at /exports/<key>.<fmt>).
         from .exports import register_exports
 

@@ -109,6 +109,8 @@ TYPES: dict[str, RecordType] = {
             date_field="signed_on",
             search_fields=("title", "partner_name", "scope", "library__name"),
             files={"document": False},
+            # The signed document stays private (files above); its words are public.
+            public_search_fields=("title", "partner_name", "scope", "signed_at", "library__name"),
         ),
         RecordType(
             key="support",

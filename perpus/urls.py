@@ -6,6 +6,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from activities.views.search import search_page
+
 from . import export_views, views
 
 auth_patterns = [
@@ -39,6 +41,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
     path("healthz/", views.healthz, name="healthz"),
+    # Public search: places, libraries, activities (activities may import villages).
+    path("cari/", search_page, name="search"),
     path("accounts/", include(auth_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("perpus.people.urls")),

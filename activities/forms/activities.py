@@ -203,7 +203,8 @@ class ActivityFilterForm(forms.Form):
         if data.get("library"):
             qs = qs.involving([data["library"]])
         if data.get("q"):
-            qs = qs.filter(title__icontains=data["q"])
+            # Title, kind, venue, texts, organiser and places (perpus.textsearch).
+            qs = qs.search(data["q"])
         for name in ("kind", "level", "status"):
             if data.get(name):
                 qs = qs.filter(**{name: data[name]})

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from villages.models import Province, Regency
+from villages.params import region_code, search_term
 
 from ..models import (
     ImpactStory,
@@ -20,6 +21,7 @@ from ..models import (
     SupportKind,
     SupportRecord,
 )
+from ..models.partnerships import active_on_q
 from .base import RecordForm
 
 class PartnershipForm(RecordForm):
@@ -249,11 +251,61 @@ class StoryFilterForm(RecordFilterForm):
 
 
 class PublicFilterForm(forms.Form):
-    """Filters of the public lists: words and region (no scope, published data only)."""
+    """Filters of the public lists: words, province or region code, and per type the product
+    category or whether a partnership is in force (no scope, published data only)."""
 
     q = forms.CharField(
         label=_("Search"),
         required=False,
+        max_length=100,
         widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
     )
+    province = forms.ModelChoiceField(
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
     region = forms.CharField(label=_("Region code"), required=False, widget=forms.HiddenInput)
+    category = forms.ChoiceField(
+        label=_("Kind of product"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    state = forms.ChoiceField(
+        label=_("Validity"),
+        required=False,
+        choices=[("", _("In force or expired")), ("in_force", _("In force")), ("expired", _("Expired"))],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, key: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].empty_label = _("All provinces")
+        if key == "product":
+            self.fields["category"].choices = [("", _("All kinds")), *ProductCategory.choices]
+        else:
+            del self.fields["category"]
+        if key != "partnership":
+            del self.fields["state"]
+
+    def filter(self, qs, search_fields):
+        """Apply the valid filters to `qs` (lazy); invalid ones are left out."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        words = search_term(data.get("q"))
+        if words:
+            match = Q()
+            for name in search_fields:
+                match |= Q(**{f"{name}__icontains": words})
+            qs = qs.filter(match)
+        if data.get("province"):
+            qs = qs.filter(province=data["province"])
+        region = region_code(data.get("region"))
+        if region:
+            qs = qs.filter(Q(province_id=region) | Q(regency_id=region) | Q(library__village_id=region))
+        if data.get("category"):
+            qs = qs.filter(category=data["category"])
+        state = data.get("state")
+        if state:
+            in_force = active_on_q(timezone.localdate())
+            qs = qs.filter(in_force if state == "in_force" else ~in_force)
+        return qs

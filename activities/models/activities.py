@@ -14,7 +14,11 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from perpus.textsearch import matching, normalise
+from villages.models import library_search_text
 
 from perpus.trash import SoftDeletable, SoftDeleteQuerySet
 from perpus.uploads import RandomUploadTo
@@ -90,6 +94,11 @@ def _count(label):
 
 
 class ActivityQuerySet(RecordQuerySet):
+    def search(self, query: str):
+        """Activities whose title, kind, venue, texts, organiser or its places hold every word
+        of `query` (lazy; `perpus.textsearch`: full-text GIN index on PostgreSQL)."""
+        return matching(self, query)
+
     def with_related(self):
         """Load what lists show: organiser and its places (lazy, joins only)."""
         return self.select_related("library", "province", "regency")
@@ -188,6 +197,11 @@ class Activity(ReviewedRecord):
     decisions = models.TextField(_("decisions"), blank=True)
     follow_ups = models.TextField(_("follow-ups"), blank=True)
 
+    #: What visitors can read about the activity, normalised for search (`perpus.textsearch`):
+    #: title, kind (both languages), venue, summary, outputs, organiser and its places.
+    #: Written by `save()` and by the bulk seeders; never holds speakers or private data.
+    search_text = models.TextField(editable=False, blank=True, default="")
+
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -238,6 +252,14 @@ class Activity(ReviewedRecord):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCHED_FIELDS.intersection(update_fields):
+            self.search_text = activity_search_text(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("activities:activity_detail", args=[self.pk])
@@ -300,6 +322,29 @@ class Activity(ReviewedRecord):
             raise ValidationError(errors)
 
 
+SEARCHED_FIELDS = frozenset({"title", "kind", "venue", "summary", "outputs", "library"})
+
+
+def kind_search_text(kind: str) -> str:
+    """The kind's labels in Indonesian and English, normalised (no query)."""
+    label = ActivityKind(kind).label if kind in ActivityKind.values else kind
+    with translation.override("id"):
+        indonesian = str(label)
+    with translation.override("en"):
+        english = str(label)
+    return normalise(indonesian, english)
+
+
+def activity_search_text(activity, library_text: str | None = None) -> str:
+    """The normalised search text of `activity`. `library_text` is its organiser's
+    `search_text`; without it the library is read (a query if not loaded yet)."""
+    if library_text is None:
+        library = activity.library
+        library_text = library.search_text or library_search_text(library)
+    own = normalise(activity.title, activity.venue, activity.summary, activity.outputs)
+    return own + kind_search_text(activity.kind) + library_text
+
+
 class AttachmentQuerySet(SoftDeleteQuerySet):
     def of(self, activities):
         """Attachments of the activities in `activities` (lazy). A correlated EXISTS on each
@@ -326,6 +371,11 @@ class ActivityPhoto(SoftDeletable):
     # Only resized, re-encoded copies are kept: never the uploaded original (EXIF, GPS).
     image = models.ImageField(_("photo"), upload_to=RandomUploadTo("activities/photos/large"))
     thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomUploadTo("activities/photos/small"))
+    # The thumbnail's size, set by the service that makes it: pages give <img> its size
+    # (no layout shift). Not ImageField's width_field, which would open the file of every
+    # row loaded without one.
+    thumbnail_width = models.PositiveSmallIntegerField(null=True, editable=False)
+    thumbnail_height = models.PositiveSmallIntegerField(null=True, editable=False)
     alt_text = models.CharField(
         _("description"), max_length=200, help_text=_("What the photo shows, for screen readers.")
     )

@@ -7,6 +7,7 @@ every page, sits in the trash, and its files stay until it is restored.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.images import get_image_dimensions
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -46,6 +47,7 @@ def activity_photo_add(
     )
     photo.image.save(large.name, large, save=False)
     photo.thumbnail.save(small.name, small, save=False)
+    photo.thumbnail_width, photo.thumbnail_height = get_image_dimensions(small)
     photo.save()
     _log(activity, user, EventAction.CHANGED, reason=_("Photo added: %(name)s") % {"name": alt_text})
     return photo

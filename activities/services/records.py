@@ -21,8 +21,9 @@ from villages.signals import notify_library_data_changed
 
 from ..models import EventAction, RecordEvent, ReviewedRecord, ReviewStatus
 
-#: Bookkeeping fields that are not part of what a person changed.
-_BOOKKEEPING = {"id", *ReviewedRecord.REVIEW_FIELDS}
+#: Bookkeeping fields that are not part of what a person changed (`search_text` is derived
+#: from the others on save).
+_BOOKKEEPING = {"id", "search_text", *ReviewedRecord.REVIEW_FIELDS}
 
 
 def _jsonable(value):

@@ -6,11 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from perpus.pagination import CappedPaginator as Paginator
+from perpus.social import share_preview
 from perpus.scopes import can_create, can_edit_content, can_view
+from villages.params import search_term
 
 from ..forms import ActivityFilterForm, DocumentForm, PhotoForm
 from ..models import Activity, ActivityDocument, ActivityPhoto, Partnership
@@ -30,6 +34,7 @@ def activity_list_page(request, qs, *, public: bool):
         "page_obj": page,
         "activities": page.object_list,
         "public": public,
+        "search_value": search_term(request.GET.get("q")),
         "can_create": not public and can_create(request.user, Activity),
     }
     return render(request, "activities/activity_list.html", context)
@@ -43,7 +48,7 @@ def activity_list(request, key="activity"):
 @require_safe
 def activity_detail(request, pk, key="activity"):
     """The activity's page: full for its scope, the public part for others when public."""
-    related = ("library", "province", "regency", "partnership", "created_by")
+    related = ("library", "library__village", "province", "regency", "partnership", "created_by")
     activity = Activity.objects.select_related(*related).filter(pk=pk).first()
     in_scope = activity is not None and can_view(request.user, activity)
     if not in_scope:
@@ -61,6 +66,7 @@ def activity_detail(request, pk, key="activity"):
         libraries = activity.libraries.public()
         partnership = Partnership.objects.public().filter(pk=activity.partnership_id).first()
     context = {
+        "social": _share_preview(request, activity),
         "activity": activity,
         "record": activity,
         "in_scope": in_scope,
@@ -76,6 +82,21 @@ def activity_detail(request, pk, key="activity"):
         **(action_context(request, activity) if in_scope else {}),
     }
     return render(request, "activities/activity_detail.html", context)
+
+def _share_preview(request, activity):
+    """The page's share preview: title, what happened, and its first public photo (one query)."""
+    description = activity.summary or " · ".join(
+        str(part) for part in (activity.get_kind_display(), activity.library.name, activity.province.name) if part
+    )
+    photo = ActivityPhoto.objects.public().filter(activity_id=activity.pk).only("pk", "alt_text").first()
+    image = request.build_absolute_uri(reverse("activities:activity_photo_file", args=[photo.pk, "large"])) if photo else ""
+    return share_preview(
+        title=activity.title,
+        description=Truncator(" ".join(description.split())).chars(200),
+        image=image,
+        image_alt=photo.alt_text if photo else "",
+        type="article",
+    )
 
 def _attach(request, pk, form_class, add):
     activity = get_object_or_404(Activity.objects.for_user(request.user).alive(), pk=pk)

@@ -23,7 +23,10 @@ from activities.models import (
 )
 from perpus.scopes import Role
 from programs.models import Assessment, Participation, Program, StageSnapshot
+from activities.models.activities import kind_search_text
+from perpus.textsearch import normalise
 from villages.models import Library, LibraryLevel, LibraryStatistic, Province, Regency, Village
+from villages.search_text import library_texts
 
 from .data import (
     ACTIVITIES,
@@ -149,6 +152,18 @@ class ScaleSeeder:
                                 name=f"Dinas Perpustakaan {name}"))
         for code, name in Province.objects.values_list("code", "name"):
             rows.append(library(level=LibraryLevel.PROVINCE, province_id=code, name=f"Dinas Perpustakaan Provinsi {name}"))
+        regencies = dict(Regency.objects.values_list("code", "name"))
+        provinces = dict(Province.objects.values_list("code", "name"))
+        districts = dict(Village.objects.filter(code__in=[c for c, *_ in chosen]).values_list("code", "district__name"))
+        villages_by_code = {code: name for code, name, *_ in chosen}
+        for row in rows:
+            # What `Library.save()` would write (bulk_create does not call it).
+            row.search_text = normalise(row.name, row.npp, row.address, row.description) + normalise(
+                villages_by_code.get(row.village_id),
+                districts.get(row.village_id),
+                regencies.get(row.regency_id),
+                provinces.get(row.province_id),
+            )
         Library.objects.bulk_create(rows, batch_size=BATCH)
         self.library_rows = list(
             Library.objects.filter(npp__startswith=MARK).values_list("pk", "level", "province_id", "regency_id")
@@ -236,6 +251,14 @@ class ScaleSeeder:
         activities = FastInserter(Activity)
         events = FastInserter(RecordEvent)
         levels = {LibraryLevel.VILLAGE: ActivityLevel.VILLAGE, LibraryLevel.REGENCY: ActivityLevel.REGENCY}
+        # What `Activity.save()` writes as `search_text`, from parts computed once.
+        library_text = library_texts(Library)
+        venue, summary = "Balai desa", "Kegiatan bersama warga di perpustakaan desa."
+        own_text = {
+            (kind, title): normalise(title, venue, summary) + kind_search_text(kind)
+            for kind, titles in ACTIVITY_TITLES.items()
+            for title in titles
+        }
         made = 0
         while made < count:
             size = min(BATCH, count - made)
@@ -246,13 +269,15 @@ class ScaleSeeder:
                 day = self.start + datetime.timedelta(days=self.random.randrange(span))
                 female = self.random.randint(0, 40)
                 male = self.random.randint(0, 30)
+                title = self.random.choice(ACTIVITY_TITLES[kind])
                 rows.append({
                     "library_id": pk, "province_id": province, "regency_id": regency,
                     "created_by_id": self._author(province, regency),
-                    "title": self.random.choice(ACTIVITY_TITLES[kind]), "kind": kind,
+                    "title": title, "kind": kind,
                     "level": levels.get(level, ActivityLevel.PROVINCE),
-                    "start_date": day, "end_date": day, "venue": "Balai desa",
-                    "summary": "Kegiatan bersama warga di perpustakaan desa.",
+                    "start_date": day, "end_date": day, "venue": venue,
+                    "summary": summary,
+                    "search_text": own_text[kind, title] + library_text.get(pk, ""),
                     "participants_female": female, "participants_male": male,
                     "participants_children": min(female + male, self.random.randint(0, 20)),
                     "training_type": "spptik" if kind == ActivityKind.TRAINING else "",

@@ -126,7 +126,11 @@ def test_public_lists_run_fixed_queries(client, library, django_assert_max_num_q
     for _ in range(12):
         ProductFactory(library=library, status=VERIFIED)
         StoryFactory(library=library, status=VERIFIED, consent_given=True, consent_date="2022-09-15")
-    with django_assert_max_num_queries(4):
+        PartnershipFactory(library=library, status=VERIFIED)
+    # Products and partnerships list the provinces of their filter: one query more.
+    with django_assert_max_num_queries(5):
         client.get(reverse("activities:product_public_list"))
+    with django_assert_max_num_queries(5):
+        client.get(reverse("activities:partnership_public_list"), {"state": "in_force", "province": "63"})
     with django_assert_max_num_queries(4):
         client.get(reverse("activities:story_public_list"))

@@ -50,6 +50,15 @@ def test_a_fraction_of_the_dataset_is_made_with_consistent_scope_fields(villages
     visit = Visit.objects.prefetch_related("libraries").first()
     assert visit is not None
     assert {library.regency_id for library in visit.libraries.all()} == {visit.regency_id}
+    # Search texts are written as `save()` would (the bulk inserts skip it).
+    from activities.models.activities import activity_search_text
+    from villages.models import library_search_text
+
+    for library in Library.objects.select_related("village__district", "regency", "province")[:5]:
+        assert library.search_text == library_search_text(library)
+    for activity in Activity.objects.select_related("library")[:20]:
+        assert activity.search_text == activity_search_text(activity)
+    assert Activity.objects.search("desa 3").exists() or Activity.objects.search("balai desa").count() == 2_000
 
 
 def test_a_second_run_does_nothing_and_new_rows_still_get_fresh_keys(villages):

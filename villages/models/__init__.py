@@ -1,5 +1,13 @@
 from .hours import OpeningHours, Weekday
-from .libraries import Accreditation, InternetKind, Library, LibraryLevel, LibraryQuerySet
+from .libraries import (
+    Accreditation,
+    InternetKind,
+    Library,
+    LibraryLevel,
+    LibraryQuerySet,
+    library_search_text,
+    region_search_text,
+)
 from .photos import LibraryPhoto
 from .regions import (
     District,
@@ -28,6 +36,8 @@ __all__ = [
     "RegencyKind",
     "TimeZone",
     "Village",
+    "library_search_text",
+    "region_search_text",
     "VillageKind",
     "Weekday",
     "first_of_month",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths, scope_of, visible_q
+from perpus.textsearch import matching, normalise
 
 from .regions import Province, Regency, Village
 
@@ -38,6 +39,11 @@ class LibraryQuerySet(ScopedQuerySet):
     def public(self):
         """Libraries shown to visitors (lazy)."""
         return self.filter(is_published=True)
+
+    def search(self, query: str):
+        """Libraries whose name, description or places hold every word of `query`
+        (lazy; see `perpus.textsearch`)."""
+        return matching(self, query)
 
     def visible_to(self, user):
         """Published libraries, plus the unpublished ones in `user`'s scope (lazy, one query)."""
@@ -133,6 +139,9 @@ class Library(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     #: Grows with each save of the profile, so a save from a stale form is refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    #: Name, description and places, normalised for search (`perpus.textsearch`); written by
+    #: `save()` and the bulk seeders. Never holds private fields (contact, manager).
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = LibraryQuerySet.as_manager()
 
@@ -157,6 +166,20 @@ class Library(models.Model):
     def __str__(self):
         return self.name
 
+    #: What `search_text` is made of.
+    SEARCHED_FIELDS = frozenset({"name", "npp", "address", "description", "village", "regency", "province"})
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or self.SEARCHED_FIELDS.intersection(update_fields):
+            text = library_search_text(self)
+            # Read by activities' post_save receiver: their texts hold the library's.
+            self.search_text_changed = self.pk is not None and text != self.search_text
+            self.search_text = text
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("villages:library_detail", args=[self.pk])
 
@@ -177,4 +200,23 @@ class Library(models.Model):
         return self.village or self.regency or self.province
 
 
-__all__ = ["Accreditation", "InternetKind", "Library", "LibraryLevel", "LibraryQuerySet"]
+def library_search_text(library, places: str | None = None) -> str:
+    """The normalised search text of `library` (`perpus.textsearch`): public fields and the
+    names of its places. `places` (already normalised) saves reading them; otherwise this
+    reads the village, district, regency and province (up to 4 queries)."""
+    if places is None:
+        places = region_search_text(
+            library.village.name if library.village_id else "",
+            library.village.district.name if library.village_id else "",
+            library.regency.name if library.regency_id else "",
+            library.province.name if library.province_id else "",
+        )
+    return normalise(library.name, library.npp, library.address, library.description) + places
+
+
+def region_search_text(*names) -> str:
+    """Normalised place names (village, district, regency, province…; no query)."""
+    return normalise(*names)
+
+
+__all__ = ["Accreditation", "InternetKind", "Library", "LibraryLevel", "LibraryQuerySet", "library_search_text", "region_search_text"]
