@@ -3,10 +3,17 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from villages.sitemaps import SITEMAPS
+from villages.views.public import robots_txt
+
 from . import export_views, views
+from .pagecache import cache_public_page
 
 auth_patterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -40,7 +47,17 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("healthz/", views.healthz, name="healthz"),
     path("accounts/", include(auth_patterns)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token, so public pages carry none and can be cached for every visitor
+    # (the worst a forged request can do is switch the language).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", cache_public_page(sitemap_views.index), {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("admin/", admin.site.urls),
     path("", include("villages.urls")),
     path("program/", include("programs.urls")),

@@ -135,3 +135,14 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached public pages of an earlier test's data
+    must not answer this one's requests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

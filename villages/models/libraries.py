@@ -4,11 +4,30 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths, scope_of, visible_q
 
 from .regions import Province, Regency, Village
+
+
+#: The regency part of a province library's URL (no regency slug is "provinsi": they all
+#: start with "kabupaten-" or "kota-").
+PROVINCE_LEVEL_PART = "provinsi"
+
+
+def unique_library_slug(name: str, exclude_pk=None) -> str:
+    """A slug of `name` no other library has: "taman-baca", else "taman-baca-2", ... (one query)."""
+    base = slugify(name)[:200] or "perpustakaan"
+    taken = set(
+        Library.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 class LibraryLevel(models.TextChoices):
@@ -68,6 +87,9 @@ class Library(models.Model):
         verbose_name=_("village/kelurahan"),
     )
     name = models.CharField(_("name"), max_length=200)
+    #: Public URL part (/perpustakaan/<province>/<regency>/<slug>/), unique, set once from the
+    #: name on the first save and kept when the name changes, so shared links keep working.
+    slug = models.SlugField(_("URL name"), max_length=220, unique=True, blank=True, editable=False)
     npp = models.CharField(
         _("NPP number"),
         max_length=32,
@@ -157,8 +179,20 @@ class Library(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_library_slug(self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("villages:library_detail", args=[self.pk])
+        """The library's readable page; reads its province and regency (select_related them)."""
+        return reverse("villages:library_page", args=self.url_parts)
+
+    @property
+    def url_parts(self) -> tuple[str, str, str]:
+        """(province slug, regency slug or "provinsi", library slug) of its page URL."""
+        regency = self.regency.slug if self.regency_id else PROVINCE_LEVEL_PART
+        return (self.province.slug, regency, self.slug)
 
     @property
     def social_links(self) -> list[tuple[str, str]]:
