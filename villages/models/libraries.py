@@ -185,7 +185,14 @@ class Library(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        """The library's readable page; reads its province and regency (select_related them)."""
+        """The library's readable page when its province and regency are loaded
+        (select_related them), else its numeric address, which redirects there: a list that
+        forgot them costs a redirect, never a query per row (no query)."""
+        regions_loaded = Library.province.is_cached(self) and (
+            self.regency_id is None or Library.regency.is_cached(self)
+        )
+        if not regions_loaded or not self.slug:
+            return reverse("villages:library_detail", args=[self.pk])
         return reverse("villages:library_page", args=self.url_parts)
 
     @property
