@@ -36,10 +36,14 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Without an index at first: the unique constraint below brings its own (adding a
+        # plain index first makes PostgreSQL's "_like" index twice).
         migrations.AddField(
             model_name="library",
             name="slug",
-            field=models.SlugField(blank=True, editable=False, max_length=220, verbose_name="URL name"),
+            field=models.SlugField(
+                blank=True, db_index=False, editable=False, max_length=220, verbose_name="URL name"
+            ),
         ),
         migrations.AddField(
             model_name="province",
