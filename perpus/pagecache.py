@@ -68,8 +68,11 @@ def invalidate_on_change(model) -> None:
 
 
 def page_key(request) -> str:
-    """The cache key of an anonymous request's page at the current generation (no query)."""
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    """The cache key of an anonymous request's page at the current generation (no query).
+
+    The host and scheme are part of it: pages carry absolute URLs (share previews, sitemap)."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"perpus:page:{generation()}:{get_language()}:{digest}"
 
 

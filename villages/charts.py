@@ -11,7 +11,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 28
+# Text is sized for the chart drawn ~360 px wide on a phone (about half its viewBox).
+LEFT, RIGHT, TOP, BOTTOM = 64, 8, 14, 36
+FONT_SIZE = 20
 
 
 def _nice_ceiling(value: int) -> int:
@@ -45,22 +47,23 @@ def monthly_bars_svg(rows, label: str) -> SafeString:
         title = f"{date_format(row.month, 'YEAR_MONTH_FORMAT')}: {number_format(value, force_grouping=True)}"
         bars.append((f"{x:.1f}", f"{TOP + plot_h - h:.1f}", f"{bar_w:.1f}", f"{h:.1f}", title))
         # A month label every few bars, so they never overlap on a phone.
-        every = max(1, len(rows) // 6)
+        every = max(1, -(-len(rows) // 4))
         if i % every == 0:
-            labels.append((f"{LEFT + i * slot + slot / 2:.1f}", HEIGHT - 8, date_format(row.month, "M Y")))
+            labels.append((f"{LEFT + i * slot + slot / 2:.1f}", HEIGHT - 10, date_format(row.month, "M Y")))
     grid = [(TOP + plot_h * (1 - f), number_format(int(top * f), force_grouping=True)) for f in (0, 0.5, 1)]
     return format_html(
         '<svg class="visits-chart" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{label}"'
-        ' xmlns="http://www.w3.org/2000/svg" font-size="11" font-family="system-ui,sans-serif">'
+        ' xmlns="http://www.w3.org/2000/svg" font-size="{font}" font-family="system-ui,sans-serif">'
         "<title>{label}</title>{grid}{bars}{labels}</svg>",
         w=WIDTH,
         h=HEIGHT,
+        font=FONT_SIZE,
         label=label,
         grid=format_html_join(
             "",
             '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#dee2e6"/>'
             '<text x="{}" y="{}" text-anchor="end" fill="#495057">{}</text>',
-            ((LEFT, WIDTH - RIGHT, f"{y:.1f}", f"{y:.1f}", LEFT - 4, f"{y + 4:.1f}", text) for y, text in grid),
+            ((LEFT, WIDTH - RIGHT, f"{y:.1f}", f"{y:.1f}", LEFT - 6, f"{y + 7:.1f}", text) for y, text in grid),
         ),
         bars=format_html_join(
             "",

@@ -107,3 +107,10 @@ def test_a_page_with_a_message_is_not_cached(client, library):
     shown = client.get(url)
     assert "Pesan untuk Anda" in shown.content.decode() and "X-Page-Cache" not in shown
     assert "Pesan untuk Anda" not in Client().get(url).content.decode()
+
+
+def test_hosts_are_cached_apart(client, library):
+    url = library.get_absolute_url()
+    client.get(url)
+    other = client.get(url, HTTP_HOST="localhost")
+    assert other["X-Page-Cache"] == "miss" and 'content="http://localhost' in other.content.decode()

@@ -245,3 +245,12 @@ def test_home_lists_provinces_without_javascript(client, library):
     assert "data-public-map hidden" in html
     assert 'href="/perpustakaan/kalimantan-selatan/"' in html
     assert "leaflet.js" not in html.split("data-leaflet-js=")[0]
+
+
+def test_library_page_says_how_many_criteria_of_the_next_stage_are_met(client, library):
+    from programs.models import Stage
+
+    first = Stage.objects.order_by("order").first()
+    total = first.criteria.count()
+    html = client.get(JUAI_URL).content.decode()
+    assert f"0 dari {total} kriteria {first.name} terpenuhi" in html
