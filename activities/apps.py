@@ -38,3 +38,20 @@ class ActivitiesConfig(AppConfig):
                 order=60,
             )
         )
+        # The home, province and regency pages: this year's figures, latest activities,
+        # featured stories and products.
+        from perpus import pagecache, public_sections
+
+        from .models import ActivityDocument, ActivityPhoto
+        from .public_sections import place_section
+        from .registry import record_types
+
+        public_sections.register(
+            public_sections.PublicSection("activities", "activities/_place_section.html", place_section, order=30)
+        )
+        # Cached public pages show verified records: any save or delete of one (a
+        # verification, an edit, a deletion) or of an activity's files makes them stale.
+        for record_type in record_types():
+            pagecache.invalidate_on_change(record_type.model)
+        pagecache.invalidate_on_change(ActivityPhoto)
+        pagecache.invalidate_on_change(ActivityDocument)

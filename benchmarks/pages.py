@@ -111,7 +111,12 @@ def pages() -> list[tuple[str, str, str | None]]:
 
     from villages.models import Library
 
-    library = Library.objects.filter(npp__startswith="SC-", is_published=True, level="village").order_by("pk").first()
+    library = (
+        Library.objects.filter(npp__startswith="SC-", is_published=True, level="village")
+        .select_related("province", "regency")
+        .order_by("pk")
+        .first()
+    )
     consultant = f"scale_kons_{library.province_id}"
     return [
         ("trivial page (health check)", reverse("healthz"), None),

@@ -1,28 +1,41 @@
 """Site-wide pages: home, the signed-in start page and the error pages."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from villages.models import Library, LibraryLevel, Province
+from villages.models import Library, Province
 
+from .pagecache import cache_public_page
 from .panels import start_panels
+from .public_sections import NATION, public_sections
 from .scopes import Role
+from .social import share_preview
 
 
 @require_safe
+@cache_public_page
 def home(request):
-    """Public home page with the program's figures from the published libraries (one query)."""
-    totals = Library.objects.public().aggregate(
-        libraries=Count("pk"),
-        village_libraries=Count("pk", filter=Q(level=LibraryLevel.VILLAGE)),
-        provinces=Count("province", distinct=True),
-        regencies=Count("regency", distinct=True),
+    """Public home page: what the apps register in `perpus.public_sections` for the nation
+    (library figures and map, libraries by stage, this year's activities, latest activities,
+    stories and products). A fixed number of queries; none for a cached anonymous view."""
+    return render(
+        request,
+        "home.html",
+        {
+            "sections": public_sections(NATION),
+            "social": share_preview(
+                title=gettext("Libraries that change lives"),
+                description=gettext(
+                    "Village libraries of Indonesia's library transformation program (TPBIS): "
+                    "what each does and how far it has come."
+                ),
+            ),
+        },
     )
-    return render(request, "home.html", {"totals": totals})
 
 
 @require_safe

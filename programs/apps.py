@@ -55,6 +55,21 @@ class ProgramsConfig(AppConfig):
                 order=55,
             )
         )
+        # The public pages of places: libraries by stage, and the stage badge of each library.
+        from perpus import pagecache, public_sections
+        from villages.public import register_badges
+
+        from .models import Criterion, LibraryProgress, Stage
+        from .selectors.public import stage_badges, stages_section
+
+        public_sections.register(
+            public_sections.PublicSection("stages", "programs/_public_stages.html", stages_section, order=20)
+        )
+        register_badges(stage_badges)
+        # A library's stage is on its page, the lists and the figures: cached pages must go.
+        pagecache.invalidate_on_change(LibraryProgress)
+        pagecache.invalidate_on_change(Stage)
+        pagecache.invalidate_on_change(Criterion)
         # Deleted evidence is listed in the one trash page and restored from it.
         trash.register(EVIDENCE)
         trash.register(VISITS)

@@ -139,7 +139,8 @@ def login(client):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: kept dashboards or pages never leak between tests."""
+    """Each test starts with an empty cache: dashboards or public pages kept for an earlier
+    test's data must not answer this one's requests."""
     from django.core.cache import cache
 
     cache.clear()

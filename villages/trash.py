@@ -8,7 +8,9 @@ from .models import LibraryPhoto
 
 def deleted_library_photos(user):
     """Deleted photos of the libraries `user` may change, with their library (lazy, one query)."""
-    return LibraryPhoto.objects.editable_by(user).deleted().select_related("library")
+    return LibraryPhoto.objects.editable_by(user).deleted().select_related(
+        "library__province", "library__regency"
+    )
 
 
 def restore_library_photo(photo, user):

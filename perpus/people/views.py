@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
@@ -271,12 +272,24 @@ def my_account(request):
     return render(request, "people/my_account.html", {"form": form})
 
 
+@csrf_exempt
 @require_POST
 def set_language(request):
     """The navigation's language switch: Django's `set_language` (the cookie), and for a
-    signed-in person also their saved language, so it follows them to other devices."""
+    signed-in person also their saved language, so it follows them to other devices.
+
+    Public pages carry no CSRF token (one cached copy serves every visitor), so the cookie
+    alone is set without one: a forged request can only switch a visitor's language. Saving
+    to a person's account needs the token their (never cached) pages carry."""
+    if request.user.is_authenticated:
+        return _set_own_language(request)
+    return django_set_language(request)
+
+
+@csrf_protect
+def _set_own_language(request):
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if language in dict(settings.LANGUAGES):
         services.update_own_account(user=request.user, language=language)
     return django_set_language(request)
 

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.text import slugify
 
 from activities.models import (
     Activity,
@@ -131,6 +132,8 @@ class ScaleSeeder:
             lat, lon = PROVINCE_CENTRES.get(province, (-2.5, 118.0))
             return Library(
                 npp=f"{MARK}{number:06d}",
+                # bulk_create skips save(), which would fill the slug.
+                slug=f"{slugify(kwargs['name'])}-{number}",
                 latitude=round(lat + self.random.uniform(-1.2, 1.2), 6),
                 longitude=round(lon + self.random.uniform(-1.5, 1.5), 6),
                 is_published=self.random.random() < 0.92,

@@ -50,6 +50,11 @@ class StageRow:
     def unmet(self) -> list[CriterionRow]:
         return [row for row in self.criteria if not row.met]
 
+    @property
+    def met_count(self) -> int:
+        """Criteria of this stage met (no query)."""
+        return sum(1 for row in self.criteria if row.met)
+
 
 def is_on_ladder(library) -> bool:
     """Whether the progress ladder applies to `library` (village libraries only; no query)."""

@@ -48,7 +48,7 @@ def visit_page(visit: Visit, user) -> dict:
     Queries: team members (1), libraries (1), the assessments made during the visit that
     `user` may see (1). Returns a dict for the template.
     """
-    libraries = list(visit.libraries.select_related("village").order_by("level", "name"))
+    libraries = list(visit.libraries.select_related("village", "province", "regency").order_by("level", "name"))
     assessments = list(
         Assessment.objects.for_user(user)
         .filter(visit=visit)

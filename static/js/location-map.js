@@ -30,7 +30,8 @@
 
     function place(latlng, zoom) {
       if (!marker) {
-        marker = L.marker(latlng, { title: container.getAttribute("data-label") || "" }).addTo(map);
+        // A circle marker needs no marker images (Leaflet's default icon images were 404s).
+        marker = L.circleMarker(latlng, { radius: 9, color: "#0a58ca", fillOpacity: 0.8 }).addTo(map);
       } else {
         marker.setLatLng(latlng);
       }

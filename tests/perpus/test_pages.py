@@ -65,7 +65,8 @@ def test_language_switch_keeps_the_page(client):
 def test_home_figures_count_published_libraries(client, library, regency_library, outside_library):
     regency_library.is_published = False
     regency_library.save()
-    totals = client.get(reverse("home")).context["totals"]
+    sections = {part.key: part.data for part in client.get(reverse("home")).context["sections"]}
+    totals = sections["libraries"]["figures"]
     assert totals == {"libraries": 2, "village_libraries": 2, "provinces": 2, "regencies": 2}
 
 

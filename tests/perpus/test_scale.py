@@ -92,4 +92,8 @@ def test_every_benchmarked_page_answers_on_the_scale_data(villages, client):
     results = run_pages(repeat=1)
     assert [r.status for r in results] == [200] * len(results), [(r.label, r.status) for r in results]
     assert results[0].queries == 0  # the trivial page
-    assert all(r.queries > 0 for r in results[2:])
+    # Anonymous views of the home and library pages come from the page cache after the
+    # benchmark's warm-up (perpus.pagecache): at most one query. The others render.
+    cached = {"home page", "library page (public)"}
+    assert all(r.queries <= 1 for r in results if r.label in cached)
+    assert all(r.queries > 0 for r in results[2:] if r.label not in cached)

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_page_has_the_site_preview(client):
-    html = client.get("/").content.decode()
+    html = client.get("/accounts/login/").content.decode()
     assert '<meta property="og:title" content="Portal transformasi perpustakaan">' in html
     assert '<meta name="twitter:card" content="summary">' in html
     assert 'property="og:image"' not in html

@@ -42,7 +42,7 @@ def english(client):
 
 
 def test_public_sees_stage_figures_and_missing_but_no_assessment_details(client, assessed_library, ladder):
-    page = english(client).get(reverse("villages:library_detail", args=[assessed_library.pk])).content.decode()
+    page = english(client).get(assessed_library.get_absolute_url()).content.decode()
     assert 'data-testid="current-stage">A<' in page
     assert "10 pts, needs ≥ 10" in page
     assert "1 events in the last 3 months, needs ≥ 2" in page
@@ -55,10 +55,10 @@ def test_public_sees_stage_figures_and_missing_but_no_assessment_details(client,
 
 
 def test_consultant_in_scope_sees_assessment_and_record_link(login, consultant, outside_consultant, assessed_library):
-    page = english(login(consultant)).get(reverse("villages:library_detail", args=[assessed_library.pk])).content.decode()
+    page = english(login(consultant)).get(assessed_library.get_absolute_url()).content.decode()
     assert "Catatan internal" in page
     assert reverse("programs:assessment_create", args=[assessed_library.pk]) in page
-    page = english(login(outside_consultant)).get(reverse("villages:library_detail", args=[assessed_library.pk])).content.decode()
+    page = english(login(outside_consultant)).get(assessed_library.get_absolute_url()).content.decode()
     assert "Catatan internal" not in page and "Record an assessment" not in page
 
 
@@ -67,7 +67,7 @@ def test_unregistered_measure_says_data_not_yet_recorded(client, library, monkey
     from programs.measures import MEASURES
 
     monkeypatch.delitem(MEASURES, "spptik_trained")
-    page = english(client).get(reverse("villages:library_detail", args=[library.pk])).content.decode()
+    page = english(client).get(library.get_absolute_url()).content.decode()
     assert "data not yet recorded" in page
     assert "No stage reached yet" in page
 
@@ -92,7 +92,7 @@ def test_library_page_gets_the_panel_from_the_registered_section(client, library
     assert sections["progress"].data["stage"] == ladder["A"]
     # No template tag reads the stage: the panel's template only formats `section`.
     assert not (Path(programs.__file__).parent / "templatetags").exists()
-    page = english(client).get(reverse("villages:library_detail", args=[library.pk])).content.decode()
+    page = english(client).get(library.get_absolute_url()).content.decode()
     assert 'data-testid="current-stage">A<' in page
 
 
@@ -101,7 +101,7 @@ def test_agency_library_is_not_on_the_village_ladder(client, request, fixture):
     agency = request.getfixturevalue(fixture)
     recompute_progress(library_ids=[agency.pk])
     assert library_section(agency, AnonymousUser()) is None
-    page = english(client).get(reverse("villages:library_detail", args=[agency.pk])).content.decode()
+    page = english(client).get(agency.get_absolute_url()).content.decode()
     assert 'data-testid="library-progress"' not in page
     assert ", needs ≥" not in page and ", perlu ≥" not in page
     page = english(client).get(reverse("programs:library_progress", args=[agency.pk])).content.decode()

@@ -20,7 +20,7 @@ def test_catalogue_has_no_empty_or_fuzzy_entries():
 
 @pytest.mark.django_db
 def test_panel_in_indonesian_by_default(client, library):
-    page = client.get(reverse("villages:library_detail", args=[library.pk])).content.decode()
+    page = client.get(library.get_absolute_url()).content.decode()
     assert "Kemajuan menuju inklusi sosial" in page
     assert "Belum mencapai tahap" in page
     assert "Memiliki pengelola perpustakaan" in page  # default ladder criterion, translated

@@ -112,7 +112,7 @@ def test_library_manager_sees_assessment_but_not_its_visit(login, library_manage
 
 
 def _library_page(client, library):
-    return client.get(reverse("villages:library_detail", args=[library.pk])).content.decode()
+    return client.get(library.get_absolute_url()).content.decode()
 
 
 def test_library_page_shows_last_visit_to_staff(login, consultant, province_staff, regency_staff, visit, balangan, library):

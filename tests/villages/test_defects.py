@@ -12,12 +12,12 @@ from .factories import LibraryStatisticFactory
 # Read-only views answer only GET and HEAD ---------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["library_list", "library_detail", "village_search", "library_photo_file"])
+@pytest.mark.parametrize("name", ["library_list", "library_page", "village_search", "library_photo_file"])
 def test_read_only_views_answer_post_with_405(login, regency_staff, library, name):
     from .factories import LibraryPhotoFactory
 
     args = {
-        "library_detail": [library.pk],
+        "library_page": list(library.url_parts),
         "library_photo_file": [LibraryPhotoFactory(library=library).pk, "small"],
     }.get(name, [])
     client = login(regency_staff)

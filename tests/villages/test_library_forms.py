@@ -57,9 +57,10 @@ def hsu_village(hulu_sungai_utara):
 def test_regency_staff_registers_village_library_by_name(login, regency_staff, lampihong_village):
     client = login(regency_staff)
     response = client.post(CREATE, profile_data(level="village", village="lampihong kanan"))
-    library = Library.objects.get(name="Perpustakaan Desa Baru")
+    library = Library.objects.select_related("province", "regency").get(name="Perpustakaan Desa Baru")
     assert response.status_code == 302
     assert response["Location"] == library.get_absolute_url()
+    assert library.get_absolute_url() == "/perpustakaan/kalimantan-selatan/kabupaten-balangan/perpustakaan-desa-baru/"
     assert (library.level, library.village_id, library.regency_id, library.province_id) == (
         LibraryLevel.VILLAGE,
         "63.11.05.2005",

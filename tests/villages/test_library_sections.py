@@ -36,7 +36,7 @@ def section_template(settings, tmp_path):
 
 
 def test_registered_section_is_rendered_with_its_data(client, library, registered_section, section_template):
-    response = client.get(reverse("villages:library_detail", args=[library.pk]))
+    response = client.get(library.get_absolute_url())
     html = response.content.decode()
     assert '<p data-testid="test-section">Bagian uji untuk Perpustakaan Desa Juai</p>' in html
     # The view ran the selector once, for this library and the request's user.
@@ -48,7 +48,7 @@ def test_registered_section_is_rendered_with_its_data(client, library, registere
 def test_selector_returning_none_leaves_the_section_out(client, library, registered_section, section_template):
     library.name = "Perpustakaan tanpa bagian"
     library.save()
-    response = client.get(reverse("villages:library_detail", args=[library.pk]))
+    response = client.get(library.get_absolute_url())
     assert 'data-testid="test-section"' not in response.content.decode()
     assert "test_section" not in [s.key for s in response.context["sections"]]
 

@@ -163,7 +163,7 @@ def test_page_links_photos_through_the_scoped_file_view_never_media(client, logi
     photo.is_person_photo = False
     photo.save()
     client.logout()
-    html = client.get(photo.library.get_absolute_url()).content.decode()
+    html = client.get(photo.library.get_absolute_url(), follow=True).content.decode()
     assert photo.small_url in html and photo.large_url in html
     assert settings.MEDIA_URL not in html and photo.small.name not in html
     assert "photo.jpg" not in html  # the uploaded file's name is not kept anywhere

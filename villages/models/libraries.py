@@ -4,12 +4,31 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths, scope_of, visible_q
 from perpus.textsearch import matching, normalise
 
 from .regions import Province, Regency, Village
+
+
+#: The regency part of a province library's URL (no regency slug is "provinsi": they all
+#: start with "kabupaten-" or "kota-").
+PROVINCE_LEVEL_PART = "provinsi"
+
+
+def unique_library_slug(name: str, exclude_pk=None) -> str:
+    """A slug of `name` no other library has: "taman-baca", else "taman-baca-2", ... (one query)."""
+    base = slugify(name)[:200] or "perpustakaan"
+    taken = set(
+        Library.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 class LibraryLevel(models.TextChoices):
@@ -74,6 +93,9 @@ class Library(models.Model):
         verbose_name=_("village/kelurahan"),
     )
     name = models.CharField(_("name"), max_length=200)
+    #: Public URL part (/perpustakaan/<province>/<regency>/<slug>/), unique, set once from the
+    #: name on the first save and kept when the name changes, so shared links keep working.
+    slug = models.SlugField(_("URL name"), max_length=220, unique=True, blank=True, editable=False)
     npp = models.CharField(
         _("NPP number"),
         max_length=32,
@@ -170,6 +192,8 @@ class Library(models.Model):
     SEARCHED_FIELDS = frozenset({"name", "npp", "address", "description", "village", "regency", "province"})
 
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_library_slug(self.name, exclude_pk=self.pk)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or self.SEARCHED_FIELDS.intersection(update_fields):
             text = library_search_text(self)
@@ -181,7 +205,21 @@ class Library(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("villages:library_detail", args=[self.pk])
+        """The library's readable page when its province and regency are loaded
+        (select_related them), else its numeric address, which redirects there: a list that
+        forgot them costs a redirect, never a query per row (no query)."""
+        regions_loaded = Library.province.is_cached(self) and (
+            self.regency_id is None or Library.regency.is_cached(self)
+        )
+        if not regions_loaded or not self.slug:
+            return reverse("villages:library_detail", args=[self.pk])
+        return reverse("villages:library_page", args=self.url_parts)
+
+    @property
+    def url_parts(self) -> tuple[str, str, str]:
+        """(province slug, regency slug or "provinsi", library slug) of its page URL."""
+        regency = self.regency.slug if self.regency_id else PROVINCE_LEVEL_PART
+        return (self.province.slug, regency, self.slug)
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

@@ -41,8 +41,16 @@ class LibraryPhoto(SoftDeletable):
     )
     # Only the resized renditions are stored; the uploaded original is discarded.
     small = models.ImageField(
-        _("small image"), upload_to=RandomUploadTo("library-photos/small"), max_length=200
+        _("small image"),
+        upload_to=RandomUploadTo("library-photos/small"),
+        max_length=200,
+        width_field="small_width",
+        height_field="small_height",
     )
+    # Kept with the file so pages give <img> its width and height (no layout shift) without
+    # opening the file.
+    small_width = models.PositiveSmallIntegerField(_("small image width"), null=True, blank=True, editable=False)
+    small_height = models.PositiveSmallIntegerField(_("small image height"), null=True, blank=True, editable=False)
     large = models.ImageField(
         _("large image"), upload_to=RandomUploadTo("library-photos/large"), max_length=200
     )

@@ -5,6 +5,8 @@ re-import updates rows in place and foreign keys stay stable.
 """
 
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import ScopedQuerySet, ScopePaths
@@ -40,9 +42,17 @@ class ProvinceQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="code")
 
 
+def region_slug(name: str, code: str = "") -> str:
+    """The URL part of a region's name ("Kabupaten Balangan" -> "kabupaten-balangan"); its code
+    when the name has no letters (no query)."""
+    return slugify(name)[:100] or slugify(code.replace(".", "-"))
+
+
 class Province(models.Model):
     code = models.CharField(_("code"), max_length=2, primary_key=True)
     name = models.CharField(_("name"), max_length=100)
+    #: Public URL part (/perpustakaan/<slug>/), from the name; set by import_regions and save().
+    slug = models.SlugField(_("URL name"), max_length=100, db_index=True, blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=32, choices=TimeZone.choices, default=TimeZone.WIB
     )
@@ -56,6 +66,14 @@ class Province(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = region_slug(self.name, self.code)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("villages:province_page", args=[self.slug])
 
     @property
     def zone_abbreviation(self) -> str:
@@ -79,6 +97,8 @@ class Regency(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=RegencyKind.choices)
+    #: Public URL part, unique within the province in practice (lookups take the lowest code).
+    slug = models.SlugField(_("URL name"), max_length=100, db_index=True, blank=True)
 
     objects = RegencyQuerySet.as_manager()
 
@@ -89,6 +109,15 @@ class Regency(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = region_slug(self.name, self.code)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The regency's public page; reads its province (select_related it)."""
+        return reverse("villages:regency_page", args=[self.province.slug, self.slug])
 
     @staticmethod
     def kind_for_code(code: str) -> str:

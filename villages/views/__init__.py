@@ -3,6 +3,7 @@ from .libraries import (
     LibraryDetailView,
     LibraryListView,
     LibraryUpdateView,
+    library_redirect,
 )
 from .photos import (
     library_photo_create,
@@ -19,6 +20,7 @@ __all__ = [
     "LibraryListView",
     "LibraryUpdateView",
     "library_photo_create",
+    "library_redirect",
     "library_photo_delete",
     "library_photo_file",
     "library_photo_update",

@@ -1,19 +1,23 @@
 """Library pages: the public list and profile, registration and profile editing."""
 
-from chartkick.django import ColumnChart, LineChart
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from perpus.mixins import ScopedViewMixin
 from perpus.pagination import CappedPaginator
 from perpus.scopes import can_change, can_view
+from perpus.social import share_preview
 
 from .. import services
+from ..charts import monthly_bars_svg
+from ..maps import map_tiles
 from ..sections import library_sections
 from ..selectors import library_photos, recent_statistics
 from ..params import region_code, search_term
@@ -57,71 +61,82 @@ class LibraryListView(ListView):
         )
 
 
-def statistics_charts(rows) -> tuple:
-    """Return (visits line chart, loans/members column chart) for statistic `rows`, oldest first."""
-    months = [row.month.strftime("%Y-%m") for row in rows]
-    visits = LineChart(
-        [
-            {"name": gettext("Visits by women and girls"), "data": [[m, r.visits_female] for m, r in zip(months, rows)]},
-            {"name": gettext("Visits by men and boys"), "data": [[m, r.visits_male] for m, r in zip(months, rows)]},
-            {"name": gettext("All visits"), "data": [[m, r.visits] for m, r in zip(months, rows)]},
-        ],
-        discrete=True,
-        height="280px",
-        xtitle=gettext("Month"),
-        ytitle=gettext("Visits"),
-        loading=gettext("Loading…"),
-    )
-    activity = ColumnChart(
-        [
-            {"name": gettext("Loans"), "data": [[m, r.loans] for m, r in zip(months, rows)]},
-            {"name": gettext("New members"), "data": [[m, r.new_members] for m, r in zip(months, rows)]},
-        ],
-        height="240px",
-        discrete=True,
-        loading=gettext("Loading…"),
-    )
-    return visits, activity
-
-
 class LibraryDetailView(DetailView):
-    """A library's page: public profile, photos, map, statistics, and the sections other apps add.
+    """A library's page at its readable URL: public profile, photos, map, the monthly visits
+    chart (SVG drawn here), and the sections other apps add (stage, activities, products...).
 
-    Private contact fields are in the context only as `show_private`, true for
-    users whose scope includes the library.
+    Private contact fields are in the context only as `show_private`, true for users whose
+    scope includes the library. An address whose province or regency part is out of date
+    redirects (301) to the current one.
     """
 
     template_name = "villages/library_detail.html"
     context_object_name = "library"
+    slug_url_kwarg = "library"
 
     def get_queryset(self):
         return Library.objects.visible_to(self.request.user).select_related(
             "province", "regency", "village__district"
         ).prefetch_related("opening_hours")
 
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical = self.object.get_absolute_url()
+        if request.path != canonical:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
     def get_context_data(self, **kwargs):
         library = self.object
         user = self.request.user
         statistics = recent_statistics(library)
-        chronological = list(reversed(statistics))
-        visits_chart, activity_chart = statistics_charts(chronological) if statistics else (None, None)
         may_change = can_change(user, library)
         in_scope = can_view(user, library)
+        photos = library_photos(library, user)
         return super().get_context_data(
             show_private=in_scope,
             can_edit=may_change,
             can_edit_photos=can_change(user, LibraryPhoto(library=library)),
             can_enter_statistics=can_change(user, LibraryStatistic(library=library)),
-            photos=library_photos(library, user),
+            photos=photos,
             opening_hours=list(library.opening_hours.all()),
             statistics=statistics,
-            visits_chart=visits_chart,
-            activity_chart=activity_chart,
+            visits_chart=monthly_bars_svg(reversed(statistics), gettext("Visits per month")),
             has_location=library.latitude is not None and library.longitude is not None,
+            map_tiles=map_tiles(),
             # What the apps built on this one add to the page; their queries run here.
             sections=library_sections(library, user, self.request),
+            social=library_share_preview(self.request, library, photos),
             **kwargs,
         )
+
+
+def library_share_preview(request, library, photos) -> dict:
+    """The share preview of a library's page: its name, place, description and first public
+    photo (no query)."""
+    public_photo = next((photo for photo in photos if photo.may_be_public), None) if library.is_published else None
+    place = ", ".join(part.name for part in (library.village, library.regency, library.province) if part)
+    return share_preview(
+        title=library.name,
+        description=library.description or place,
+        image=request.build_absolute_uri(public_photo.large_url) if public_photo else "",
+        image_alt=public_photo.alt_text if public_photo else "",
+        type="article",
+    )
+
+
+@require_safe
+def library_redirect(request, pk):
+    """The old numeric address of a library's page: a permanent redirect to its readable one
+    (404 for a library the user may not see; one query)."""
+    library = get_object_or_404(
+        Library.objects.visible_to(request.user).select_related("province", "regency").only(
+            "pk", "slug", "province__slug", "regency__slug"
+        ),
+        pk=pk,
+    )
+    return HttpResponsePermanentRedirect(library.get_absolute_url())
 
 
 class LibraryFormMixin:

