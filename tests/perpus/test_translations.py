@@ -96,3 +96,27 @@ def test_compile_translations_writes_only_changed_catalogues(tmp_path, settings)
     mtime = (folder / "django.mo").stat().st_mtime_ns
     call_command("compile_translations", verbosity=0)
     assert (folder / "django.mo").stat().st_mtime_ns == mtime
+
+
+def _translations(path: Path) -> dict:
+    return {
+        (entry.msgctxt, entry.msgid): entry.msgstrs
+        for entry in parse_po(path.read_text(encoding="utf-8"), path)
+        if not entry.is_header
+    }
+
+
+def test_the_root_catalogue_never_overrides_an_app_with_another_translation():
+    """The root `locale/` comes first in LOCALE_PATHS: a text translated there differently
+    from an app's catalogue would change that app's pages (an invitation's "Expired" once
+    turned expired partnerships "Kedaluwarsa" instead of "Sudah berakhir")."""
+    root = ROOT / "locale" / "id" / "LC_MESSAGES" / "django.po"
+    own = _translations(root)
+    clashes = []
+    for path in find_catalogues(ROOT):
+        if path == root:
+            continue
+        for key, msgstrs in _translations(path).items():
+            if key in own and own[key] != msgstrs:
+                clashes.append(f"{path.relative_to(ROOT)}: {key[1][:50]!r} {msgstrs} ≠ root {own[key]}")
+    assert not clashes, "\n".join(clashes)
