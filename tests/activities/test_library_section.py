@@ -29,7 +29,7 @@ def test_section_shows_public_records_only(library, django_assert_num_queries):
     PartnershipFactory(library=library, partner_name="Mitra draf")
     PartnershipFactory(library=library, status=VERIFIED, partner_name="Mitra kedaluwarsa", valid_until="2023-01-01")
     SupportFactory(library=library, status=VERIFIED, title="Dana Desa 2022")
-    ProductFactory(library=library, status=VERIFIED, name="Keripik terverifikasi")
+    ProductFactory(library=library, status=VERIFIED, name="Keripik terverifikasi", sales_url="https://toko.example/keripik")
     ProductFactory(library=library, name="Keripik draf")
     StoryFactory(library=library, status=VERIFIED, consent_given=True, consent_date="2022-09-15", title="Cerita terbuka")
     StoryFactory(library=library, status=VERIFIED, title="Cerita tanpa izin", person_name="Rahasia Dua")
@@ -45,6 +45,8 @@ def test_section_shows_public_records_only(library, django_assert_num_queries):
     assert "LKSA Al-Tamar" in html and "Mitra draf" not in html and "Mitra kedaluwarsa" not in html
     assert "Dana Desa 2022" in html and "Rp 25.000.000" in html
     assert "Keripik terverifikasi" in html and "Keripik draf" not in html
+    # Where to buy it, on the library's page.
+    assert 'href="https://toko.example/keripik"' in html and "Tempat membelinya" in html
     assert "Cerita terbuka" in html and "Cerita tanpa izin" not in html and "Rahasia Dua" not in html
 
 

@@ -83,6 +83,8 @@ def test_region_prefixes_do_not_matter(client, world, library, regency_library, 
     response = client.get(SEARCH, {"q": query})
     assert titles(response, "libraries") == {library.name, regency_library.name}
     assert titles(response, "regencies") == {"Kabupaten Balangan"}
+    # A place leads to its public page.
+    assert 'href="/perpustakaan/kalimantan-selatan/kabupaten-balangan/"' in response.content.decode()
     # Activities of both Balangan libraries, not Badung's.
     assert titles(response, "activities") == {world["plm"].title, world["accent"].title}
 

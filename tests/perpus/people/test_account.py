@@ -1,6 +1,8 @@
 """My account: own details, interface language and notifications; the saved language wins."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from perpus.models import AccountEvent
@@ -77,7 +79,11 @@ def test_the_switch_still_works_for_visitors(client, db):
 
 def test_reading_the_language_costs_no_query(login, library_manager, django_assert_num_queries):
     client = login(library_manager)
-    # Session, user and the unread-notification count, as before: the home page itself counts
-    # libraries in one query; the saved language adds none.
-    with django_assert_num_queries(4):
-        client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as indonesian:
+        client.get(reverse("start"))
+    library_manager.language = "en"
+    library_manager.save(update_fields=["language"])
+    # The saved language comes with the user the page loads anyway: not one query more.
+    with django_assert_num_queries(len(indonesian.captured_queries)):
+        response = client.get(reverse("start"))
+    assert '<html lang="en">' in response.content.decode()
