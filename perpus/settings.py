@@ -245,11 +245,23 @@ TASKS = {
     }
 }
 
+# Kept pages (public pages, dashboards) and the numbers that invalidate them must be shared
+# by every worker of the app server, or one worker would go on serving a page another has
+# invalidated: Redis when REDIS_URL is set (several servers), else files on this server.
+# Under `make run` (one process) memory is enough.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+elif not DEBUG:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
 

@@ -26,3 +26,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]
 # django-axes needs a request to authenticate, which `client.login` does not pass; the
 # throttling tests switch it on with override_settings (tests/perpus/people/test_signin.py).
 AXES_ENABLED = False
+# One process: a memory cache, emptied before each test (tests/conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
