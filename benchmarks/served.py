@@ -85,6 +85,7 @@ def session_cookie(username: str | None) -> str:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
+    from django.utils.module_loading import import_string
 
     user = get_user_model().objects.get(username=username)
     if username == "scale_admin" and not user.is_superuser:
@@ -92,9 +93,10 @@ def session_cookie(username: str | None) -> str:
         user.save(update_fields=["is_superuser"])
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0] if getattr(
-        settings, "AUTHENTICATION_BACKENDS", None
-    ) else "django.contrib.auth.backends.ModelBackend"
+    # The backend that signs people in (django-axes' comes first but only guards).
+    session[BACKEND_SESSION_KEY] = next(
+        path for path in settings.AUTHENTICATION_BACKENDS if hasattr(import_string(path), "get_user")
+    )
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

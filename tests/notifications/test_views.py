@@ -150,3 +150,19 @@ def test_the_badge_counts_unread_and_caps_at_99(login, library_manager):
     Notification.objects.update(read_at="2026-11-02T08:00:00+07:00")
     page = login(library_manager).get(reverse("start")).content.decode()
     assert 'data-testid="nav-unread"' not in page
+
+
+def test_on_a_phone_the_unread_count_shows_beside_the_folded_menu(login, library_manager):
+    # The menu is folded away below the `lg` breakpoint, so its bell is out of sight there;
+    # a second link outside the menu, shown only on small screens, keeps the count visible.
+    client = login(library_manager)
+    assert 'data-testid="nav-unread-phone"' not in client.get(reverse("start")).content.decode()
+    give(library_manager, 3)
+    page = client.get(reverse("start")).content.decode()
+    menu_at = page.index('id="nav-main"')
+    phone_at = page.index('data-testid="nav-unread-phone"')
+    assert phone_at < menu_at
+    phone_link = page[phone_at:page.index("</a>", phone_at)]
+    assert 'class="d-lg-none' in page[page.rindex("<a", 0, phone_at):phone_at]
+    assert f'href="{LIST}"' in page[page.rindex("<a", 0, phone_at):phone_at]
+    assert ">3<" in phone_link
