@@ -14,6 +14,7 @@ visitor receives another's token or message.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from functools import wraps
 
@@ -24,6 +25,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 GENERATION_KEY = "perpus:public-generation"
@@ -85,6 +87,18 @@ def _cacheable_request(request) -> bool:
     return not len(get_messages(request))
 
 
+def _from_store(request, compressed: bytes, content_type: str) -> HttpResponse:
+    """The kept page: gzipped as kept for browsers that accept it (GZipMiddleware then leaves
+    it alone), unpacked for the others (no query)."""
+    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+        response = HttpResponse(compressed, content_type=content_type)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(compressed), content_type=content_type)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
 def _mark_anonymous(response, state: str):
     patch_vary_headers(response, ("Cookie",))
     patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
@@ -109,8 +123,7 @@ def cache_public_page(view):
         key = page_key(request)
         stored = cache.get(key)
         if stored is not None:
-            content, content_type = stored
-            return _mark_anonymous(HttpResponse(content, content_type=content_type), "hit")
+            return _mark_anonymous(_from_store(request, *stored), "hit")
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
@@ -121,7 +134,8 @@ def cache_public_page(view):
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         )
         if storable:
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+            # Kept compressed: a hit is sent as it is, without compressing the page again.
+            cache.set(key, (compress_string(response.content), response["Content-Type"]), PAGE_TIMEOUT)
             return _mark_anonymous(response, "miss")
         return response
 

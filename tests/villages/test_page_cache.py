@@ -1,6 +1,8 @@
 """The page cache of the public pages (perpus.pagecache): anonymous visitors get a stored page
 until the data behind it changes; signed-in users always get a fresh one and store nothing."""
 
+import gzip
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -23,6 +25,19 @@ def test_second_anonymous_view_is_a_hit_without_queries(client, library, django_
         second = client.get(url)
     assert second["X-Page-Cache"] == "hit" and second.content == first.content
     assert "Cookie" in second["Vary"] and "public" in second["Cache-Control"]
+
+
+def test_a_hit_is_sent_compressed_as_kept(client, library):
+    url = library.get_absolute_url()
+    first = client.get(url)
+    hit = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in hit["Vary"] and "Cookie" in hit["Vary"]
+    assert gzip.decompress(hit.content) == first.content
+    # A client that takes no gzip gets the page itself.
+    plain = client.get(url)
+    assert plain["X-Page-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert plain.content == first.content
 
 
 @pytest.mark.parametrize("url", ["/", "/perpustakaan/kalimantan-selatan/", "/perpustakaan/kalimantan-selatan/kabupaten-balangan/", "/sitemap.xml"])
