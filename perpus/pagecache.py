@@ -35,6 +35,9 @@ PAGE_TIMEOUT = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 600)
 #: visitors and the other language apart).
 BROWSER_MAX_AGE = 60
 HEADER = "X-Page-Cache"
+#: The layout of a kept entry, in its key: a new layout never reads entries of an older one
+#: (2: the page kept gzipped).
+FORMAT = 2
 
 
 def generation() -> int:
@@ -75,7 +78,7 @@ def page_key(request) -> str:
     The host and scheme are part of it: pages carry absolute URLs (share previews, sitemap)."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"perpus:page:{generation()}:{get_language()}:{digest}"
+    return f"perpus:page:{FORMAT}:{generation()}:{get_language()}:{digest}"
 
 
 def _cacheable_request(request) -> bool:
