@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -44,8 +45,9 @@ def generation() -> int:
     """The current public data generation (one cache read, no query)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        # A time stamp, not 1: a number evicted and made again never meets the old pages.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY, 0)
     return int(value)
 
 
@@ -53,8 +55,8 @@ def _increment() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        # The key was evicted or never set: any new number invalidates the old pages.
-        cache.add(GENERATION_KEY, 2, timeout=None)
+        # The key was evicted or never set: a new time stamp is a number no old page has.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def bump(**kwargs) -> None:

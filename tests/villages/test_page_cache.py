@@ -129,3 +129,14 @@ def test_hosts_are_cached_apart(client, library):
     client.get(url)
     other = client.get(url, HTTP_HOST="localhost")
     assert other["X-Page-Cache"] == "miss" and 'content="http://localhost' in other.content.decode()
+
+
+def test_an_evicted_generation_never_meets_old_pages(client, library):
+    from django.core.cache import cache
+
+    url = library.get_absolute_url()
+    client.get(url)
+    old = pagecache.generation()
+    cache.delete(pagecache.GENERATION_KEY)
+    pagecache.bump()
+    assert pagecache.generation() > old and client.get(url)["X-Page-Cache"] == "miss"
