@@ -63,7 +63,7 @@ def export(request, key, fmt):
 def export_list(request):
     """The person's own background downloads, newest first (one query); the page reloads
     itself while one is being written."""
-    exports = list(request.user.exports.order_by("-created_at")[:LISTED])
+    exports = list(Export.objects.for_owner(request.user)[:LISTED])
     waiting = any(e.status in (Export.Status.WAITING, Export.Status.RUNNING) for e in exports)
     return render(request, "exports/list.html", {"exports": exports, "waiting": waiting})
 
@@ -72,5 +72,5 @@ def export_list(request):
 @login_required
 def export_file(request, pk):
     """The file of one of the person's ready downloads; 404 for anyone else's. One query."""
-    export = get_object_or_404(Export, pk=pk, owner=request.user, status=Export.Status.READY)
+    export = get_object_or_404(Export.objects.for_owner(request.user), pk=pk, status=Export.Status.READY)
     return serve_file(export.file, public=False, filename=export_filename(export.label, export.fmt))

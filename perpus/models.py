@@ -178,6 +178,14 @@ class User(AbstractUser):
         return gettext("No role yet: ask the program admin for access")
 
 
+class ExportQuerySet(models.QuerySet):
+    def for_owner(self, user):
+        """The downloads of `user`, newest first (lazy): a download is only ever its owner's."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user).order_by("-created_at", "-pk")
+
+
 class Export(models.Model):
     """A large spreadsheet download, built by a background task (`perpus.export_tasks`).
 
@@ -208,6 +216,8 @@ class Export(models.Model):
     file = models.FileField(_("file"), upload_to=RandomUploadTo("exports"), blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ExportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("download")

@@ -49,7 +49,7 @@ def notification_list(request):
 
 
 def _own(request, pk) -> Notification:
-    return get_object_or_404(Notification, pk=pk, recipient=request.user)
+    return get_object_or_404(Notification.objects.for_recipient(request.user), pk=pk)
 
 
 @require_POST
