@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from perpus.notifications.kinds import Kind
 from perpus.notifications.services import Notice
-from perpus.scopes import Role, Scope
+from perpus.scopes import REVIEWER_ROLES, Role, Scope, review_share
 from villages.models import Library, LibraryLevel, LibraryStatistic
 
 from .models import Partnership, ReviewStatus
@@ -75,7 +75,7 @@ def review_notices(today: datetime.date) -> list[Notice]:
     check, verify = waiting_counts()
     reviewers = list(
         _users()
-        .filter(Q(is_superuser=True) | Q(role__in=(Role.ADMIN, Role.CONSULTANT, Role.REGENCY_STAFF)))
+        .filter(Q(is_superuser=True) | Q(role__in=REVIEWER_ROLES))
         .values_list("pk", "is_superuser", "role", "regency_id")
     )
     provinces = defaultdict(set)
@@ -91,12 +91,7 @@ def review_notices(today: datetime.date) -> list[Notice]:
             province_ids=frozenset(provinces.get(pk, ())),
             regency_id=regency_id,
         )
-        if scope.is_national:
-            to_check, to_verify = sum(check.values()), sum(verify.values())
-        elif scope.role == Role.CONSULTANT:
-            to_check, to_verify = 0, sum(verify.get(p, 0) for p in scope.province_ids)
-        else:
-            to_check, to_verify = check.get(scope.regency_id, 0), 0
+        to_check, to_verify = review_share(scope, check, verify)
         if to_check or to_verify:
             notices.append(
                 Notice(pk, Kind.REVIEW_WAITING, {"check": to_check, "verify": to_verify}, url, key)

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
@@ -36,6 +37,8 @@ PAGE_TIMEOUT = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 600)
 #: visitors and the other language apart).
 BROWSER_MAX_AGE = 60
 HEADER = "X-Page-Cache"
+#: The query parameters the kept pages read (their page numbers; `p` is the sitemap's).
+KEPT_PARAMETERS = frozenset({"page", "p"})
 #: The layout of a kept entry, in its key: a new layout never reads entries of an older one
 #: (2: the page kept gzipped).
 FORMAT = 2
@@ -75,10 +78,14 @@ def invalidate_on_change(model) -> None:
 
 
 def page_key(request) -> str:
-    """The cache key of an anonymous request's page at the current generation (no query).
+    """The cache key of an anonymous request's page at the current generation (no query); a
+    kept view must read no query parameter but those of `KEPT_PARAMETERS`.
 
     The host and scheme are part of it: pages carry absolute URLs (share previews, sitemap)."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # Only the parameters kept pages read: `?fbclid=…` or `?x=<random>` share the page's entry
+    # (and cannot fill the cache with copies of it).
+    kept = sorted((name, value) for name, value in request.GET.items() if name in KEPT_PARAMETERS)
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(kept)}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"perpus:page:{FORMAT}:{generation()}:{get_language()}:{digest}"
 

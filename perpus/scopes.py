@@ -270,6 +270,28 @@ def verifier_q(scope: Scope, paths: ScopePaths) -> Q:
     return _NOTHING
 
 
+def reviewers_q(step: str, province_id: str, regency_id: str | None = None) -> Q:
+    """Users, other than national ones, who do `step` ("check" or "verification") of a record
+    of this place: its regency's staff check, its province's consultants verify (the people
+    side of `checker_q` and `verifier_q`; no query)."""
+    if step == "check" and regency_id:
+        return Q(role=Role.REGENCY_STAFF, regency_id=regency_id)
+    if step == "verification":
+        return Q(role=Role.CONSULTANT, provinces=province_id)
+    return _NOTHING
+
+
+def review_share(scope: Scope, check: dict, verify: dict) -> tuple[int, int]:
+    """Of the records waiting, counted per regency for a check (`check`) and per province for
+    a verification (`verify`), how many `scope` checks and verifies (the counting side of
+    `checker_q` and `verifier_q`; no query)."""
+    if scope.is_national:
+        return sum(check.values()), sum(verify.values())
+    to_check = check.get(scope.regency_id, 0) if scope.role == Role.REGENCY_STAFF else 0
+    to_verify = sum(verify.get(p, 0) for p in scope.province_ids) if scope.role == Role.CONSULTANT else 0
+    return to_check, to_verify
+
+
 def can_check(user, obj) -> bool:
     """Return whether `user` may do the regency check of `obj` (no query)."""
     scope = scope_of(user)

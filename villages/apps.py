@@ -24,11 +24,20 @@ class VillagesConfig(AppConfig):
         # figures, and the regions' names: a change to any of them makes them stale.
         from perpus import pagecache, public_sections
 
-        from .models import Library, LibraryPhoto, LibraryStatistic, OpeningHours, Province, Regency
+        from .models import (
+            District,
+            Library,
+            LibraryPhoto,
+            LibraryStatistic,
+            OpeningHours,
+            Province,
+            Regency,
+            Village,
+        )
         from .public import nation_section
         from .signals import library_data_changed
 
-        for model in (Library, LibraryPhoto, LibraryStatistic, OpeningHours, Province, Regency):
+        for model in (Library, LibraryPhoto, LibraryStatistic, OpeningHours, Province, Regency, District, Village):
             pagecache.invalidate_on_change(model)
         library_data_changed.connect(pagecache.bump, dispatch_uid="perpus.pagecache.library_data")
         # The home page's map of provinces and their libraries.

@@ -4,6 +4,7 @@ Django's sitemap index splits each section into files of at most 50,000 URLs.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Library, Province, Regency
 
@@ -23,13 +24,17 @@ class LibrarySitemap(Sitemap):
     def lastmod(self, library):
         return library.updated_at
 
+    def get_latest_lastmod(self):
+        # Django's default reads every item into Python for the index; one aggregate instead.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
 
 class ProvinceSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.6
 
     def items(self):
-        return Province.objects.filter(libraries__is_published=True).distinct().order_by("code")
+        return Province.objects.filter(pk__in=Library.objects.public().values("province_id")).order_by("code")
 
 
 class RegencySitemap(Sitemap):
@@ -38,8 +43,7 @@ class RegencySitemap(Sitemap):
 
     def items(self):
         return (
-            Regency.objects.filter(libraries__is_published=True)
-            .distinct()
+            Regency.objects.filter(pk__in=Library.objects.public().values("regency_id"))
             .select_related("province")
             .order_by("code")
         )

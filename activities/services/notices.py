@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from perpus.notifications.kinds import Kind
 from perpus.notifications.services import notify
-from perpus.scopes import Role, can_edit_content, can_view
+from perpus.scopes import Role, can_edit_content, can_view, reviewers_q
 from villages.models import LibraryLevel
 
 from ..registry import record_url
@@ -78,12 +78,9 @@ def notify_waiting(*, record, user) -> int:
     Program admins review everything: they get the daily summary of `send_notices` only.
     """
     step = record.awaiting
-    if step == "check" and record.regency_id:
-        who = Q(role=Role.REGENCY_STAFF, regency_id=record.regency_id)
-    elif step == "verification":
-        who = Q(role=Role.CONSULTANT, provinces=record.province_id)
-    else:
+    if step not in ("check", "verification"):
         return 0
+    who = reviewers_q(step, record.province_id, record.regency_id)
     recipients = get_user_model().objects.filter(who, is_active=True).exclude(pk=user.pk)
     return notify(
         recipients.values_list("pk", flat=True),

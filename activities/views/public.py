@@ -23,7 +23,8 @@ from ..models import Activity
 from .activities import activity_list_page
 from .common import PAGE_SIZE, type_or_404
 
-_PLACES = ("library__village", "province", "regency")
+# The library's own province and regency too: its readable address needs them loaded.
+_PLACES = ("library__village", "library__province", "library__regency", "province", "regency")
 
 @require_safe
 def activity_public_list(request):

@@ -88,7 +88,6 @@ def person_detail(request, pk):
         "people/person_detail.html",
         {
             "person": person,
-            "provinces": person.provinces.all(),
             "history": selectors.account_history(person),
         },
     )

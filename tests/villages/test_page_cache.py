@@ -140,3 +140,13 @@ def test_an_evicted_generation_never_meets_old_pages(client, library):
     cache.delete(pagecache.GENERATION_KEY)
     pagecache.bump()
     assert pagecache.generation() > old and client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_unread_parameters_share_the_page_and_pages_do_not(client, library):
+    url = library.get_absolute_url()
+    client.get(url)
+    assert client.get(url + "?fbclid=abc")["X-Page-Cache"] == "hit"
+    assert client.get(url + "?x=1&y=2")["X-Page-Cache"] == "hit"
+    regency = "/perpustakaan/kalimantan-selatan/kabupaten-balangan/"
+    client.get(regency)
+    assert client.get(regency + "?page=2")["X-Page-Cache"] == "miss"

@@ -21,8 +21,11 @@ from ..maps import map_tiles
 
 def _region_page(request, region, parents, sub_regions_label):
     place = public.place_of(region)
-    page = Paginator(public.place_libraries(place), public.LIBRARIES_PER_PAGE).get_page(request.GET.get("page"))
     figures = public.place_figures(place)
+    paginator = Paginator(public.place_libraries(place), public.LIBRARIES_PER_PAGE)
+    # The figures counted these very libraries: no second COUNT for the pages.
+    paginator.count = figures["libraries"]
+    page = paginator.get_page(request.GET.get("page"))
     if place.level == "regency":
         clusters, points = [], public.map_points(place)
     else:
