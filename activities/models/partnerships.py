@@ -106,6 +106,11 @@ class Partnership(ReviewedRecord):
         """Whether the agreement is in force today (no query)."""
         return self.is_active_on(timezone.localdate())
 
+    @property
+    def is_upcoming(self) -> bool:
+        """Whether the agreement starts after today (no query)."""
+        return self.signed_on > timezone.localdate()
+
     def is_active_on(self, day: datetime.date) -> bool:
         """Whether the agreement is in force on `day` (no query)."""
         return self.signed_on <= day and (self.valid_until is None or self.valid_until >= day)
