@@ -132,16 +132,17 @@ def notification_mark_all_read(*, user) -> int:
 
 
 def email_preference_set(*, user, choice: str) -> None:
-    """Store how `user` wants notices by e-mail (one query, two when turned off).
+    """Store how `user` wants notices by e-mail, as My account does (logged in the account's
+    history; turning mails off drops those still pending)."""
+    # Imported here: the people services call `drop_pending_mails` of this module.
+    from perpus.people.services import update_own_account
 
-    Leaving the daily digest or immediate mails for "off" drops the mails still pending.
-    """
-    User = get_user_model()
-    with transaction.atomic():
-        User.objects.filter(pk=user.pk).update(email_notifications=choice)
-        user.email_notifications = choice
-        if choice == User.EmailNotifications.OFF:
-            Notification.objects.filter(recipient=user, mail_pending=True).update(mail_pending=False)
+    update_own_account(user=user, email_notifications=choice)
+
+
+def drop_pending_mails(user) -> int:
+    """Mail none of `user`'s notices still waiting for a mail; return how many (one query)."""
+    return Notification.objects.filter(recipient=user, mail_pending=True).update(mail_pending=False)
 
 
 def digests_enqueue(*, day) -> int:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perpus.models import AccountEvent, Invitation
+from perpus.notifications.services import drop_pending_mails
 from perpus.scopes import Role, can_grant
 
 from .tasks import hash_token, send_invitation_mail
@@ -263,4 +264,6 @@ def update_own_account(*, user, **values):
     if changes:
         user.save(update_fields=list(changes))
         _log(actor=user, action=Action.PROFILE_CHANGED, account=user, changes=changes)
+        if "email_notifications" in changes and user.email_notifications == user.EmailNotifications.OFF:
+            drop_pending_mails(user)
     return user

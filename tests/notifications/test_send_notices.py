@@ -234,3 +234,16 @@ def test_turning_mails_off_drops_what_was_pending(run_on_commit, outbox):
     with run_on_commit():
         run(TODAY, "digests")
     assert outbox == [] and Notification.objects.filter(recipient=user).exists()
+
+
+def test_turning_mails_off_on_my_account_drops_them_too_and_is_logged(run_on_commit, outbox):
+    from perpus.models import AccountEvent
+    from perpus.notifications.services import notify
+    from perpus.people.services import update_own_account
+
+    user = UserFactory(username="harian2", email_notifications="daily")
+    notify([user], Kind.RECORD_VERIFIED, model="activities.activity", title="Rapat")
+    update_own_account(user=user, email_notifications="off")
+    with run_on_commit():
+        run(TODAY, "digests")
+    assert outbox == [] and AccountEvent.objects.filter(account=user).exists()
