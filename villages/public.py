@@ -54,12 +54,7 @@ def province_for_slug(slug: str) -> Province:
 def regency_for_slugs(province_slug: str, regency_slug: str) -> Regency:
     """The regency with these URL names, its province loaded, or 404 (one query)."""
     regencies = Regency.objects.select_related("province").order_by("code")
-    regency = regencies.filter(province__slug=province_slug, slug=regency_slug).first()
-    if regency is None:
-        from django.http import Http404
-
-        raise Http404
-    return regency
+    return get_object_or_404(regencies, province__slug=province_slug, slug=regency_slug)
 
 
 def place_of(region) -> Place:
@@ -102,12 +97,12 @@ def place_figures(place: Place) -> dict:
 
 
 def _clusters(place: Place, group: str) -> list[dict]:
-    located = Library.objects.public().filter(**place.lookup())
     rows = (
-        located.values(group)
+        Library.objects.public()
+        .filter(**place.lookup())
+        .values(group)
         .annotate(
             libraries=Count("pk"),
-            located=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)),
             lat=Avg("latitude"),
             lng=Avg("longitude"),
         )

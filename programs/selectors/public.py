@@ -23,7 +23,7 @@ def _colour(index: int) -> str:
 
 
 def stage_badges(library_ids) -> dict[int, dict]:
-    """{library id: {"label", "css"}} for those of `library_ids` with a stored stage (one query)."""
+    """{library id: {"label", "css"}} for those of `library_ids` with a stored stage (two queries: the stages, then theirs)."""
     stage_ids = list(Stage.objects.order_by("order", "pk").values_list("pk", flat=True))
     rungs = {pk: index for index, pk in enumerate(stage_ids)}
     rows = LibraryProgress.objects.filter(library_id__in=library_ids, stage__isnull=False).select_related("stage")

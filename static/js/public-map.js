@@ -8,15 +8,20 @@
 (function () {
   "use strict";
 
+  // Leaflet is added once, however many maps come into view before it has loaded.
+  var waiting = null;
+
   function load(container, done) {
     if (window.L) { done(); return; }
+    if (waiting) { waiting.push(done); return; }
+    waiting = [done];
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = container.getAttribute("data-leaflet-css");
     document.head.appendChild(css);
     var script = document.createElement("script");
     script.src = container.getAttribute("data-leaflet-js");
-    script.onload = done;
+    script.onload = function () { waiting.forEach(function (callback) { callback(); }); };
     document.head.appendChild(script);
   }
 
