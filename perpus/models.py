@@ -13,6 +13,15 @@ from .scopes import Role, people_q, scope_of
 from .uploads import RandomUploadTo
 
 
+#: The one place field each place-bound role needs, and what to say when it is missing
+#: (the model, the people forms and their services all read it).
+NEEDED_PLACE = {
+    Role.PROVINCE_STAFF: ("province", _("Province staff need a province.")),
+    Role.REGENCY_STAFF: ("regency", _("Regency staff need a regency or city.")),
+    Role.LIBRARY_MANAGER: ("library", _("Library managers need a library.")),
+}
+
+
 class EmailNotifications(models.TextChoices):
     """How a person wants notifications by e-mail (the portal always lists them)."""
 
@@ -132,13 +141,8 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
-        needed = {
-            Role.PROVINCE_STAFF: ("province", _("Province staff need a province.")),
-            Role.REGENCY_STAFF: ("regency", _("Regency staff need a regency or city.")),
-            Role.LIBRARY_MANAGER: ("library", _("Library managers need a library.")),
-        }
         errors = {}
-        for role, (field, message) in needed.items():
+        for role, (field, message) in NEEDED_PLACE.items():
             if self.role == role and not getattr(self, f"{field}_id"):
                 errors[field] = message
             elif self.role != role and getattr(self, f"{field}_id"):

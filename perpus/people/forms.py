@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models import NEEDED_PLACE
 from perpus.scopes import Role, grantable_roles, scope_of
 from villages.models import Library, Province, Regency
 
@@ -92,13 +93,8 @@ class AccessForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         role = cleaned.get("role")
-        needed = {
-            Role.PROVINCE_STAFF: ("province", _("Province staff need a province.")),
-            Role.REGENCY_STAFF: ("regency", _("Regency staff need a regency or city.")),
-            Role.LIBRARY_MANAGER: ("library", _("Library managers need a library.")),
-        }
-        if role in needed:
-            field, message = needed[role]
+        if role in NEEDED_PLACE:
+            field, message = NEEDED_PLACE[role]
             if field in self.fields and not cleaned.get(field) and field not in self.errors:
                 self.add_error(field, message)
         return cleaned

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from perpus.models import AccountEvent, Invitation
+from perpus.models import NEEDED_PLACE, AccountEvent, Invitation
 from perpus.notifications.services import drop_pending_mails
 from perpus.scopes import Role, can_grant
 
@@ -22,11 +22,7 @@ from .tasks import hash_token, send_invitation_mail
 #: How long an invitation link works.
 INVITATION_DAYS = 7
 #: Scope fields of an account or invitation, by the role that uses each.
-SCOPE_FIELDS = {
-    Role.PROVINCE_STAFF: "province",
-    Role.REGENCY_STAFF: "regency",
-    Role.LIBRARY_MANAGER: "library",
-}
+SCOPE_FIELDS = {role: field for role, (field, _message) in NEEDED_PLACE.items()}
 #: Fields whose values stay out of the history (personal data): it says only that they changed.
 PRIVATE_FIELDS = frozenset({"phone"})
 
@@ -45,12 +41,7 @@ def _scope(role, *, province=None, regency=None, library=None, provinces=()) -> 
     values = {"province": province, "regency": regency, "library": library}
     needed = SCOPE_FIELDS.get(role)
     if needed and values[needed] is None:
-        messages = {
-            "province": _("Province staff need a province."),
-            "regency": _("Regency staff need a regency or city."),
-            "library": _("Library managers need a library."),
-        }
-        raise ValidationError({needed: messages[needed]})
+        raise ValidationError({needed: NEEDED_PLACE[role][1]})
     scope = {field: (value if field == needed else None) for field, value in values.items()}
     scope["provinces"] = list(provinces) if role == Role.CONSULTANT else []
     return scope
