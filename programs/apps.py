@@ -37,6 +37,21 @@ class ProgramsConfig(AppConfig):
         from .receivers import renew_dashboards
 
         post_save.connect(renew_dashboards, sender=Visit, dispatch_uid="programs.dashboard.visit")
+        # A cohort entry changes its library's cohort key, which the summaries group by.
+        from django.db.models.signals import post_delete, post_migrate, pre_save
+
+        from .models import Participation
+        from .receivers import (
+            rebuild_outdated_summaries,
+            refresh_dashboard_on_cohort_change,
+            remember_participation_library,
+        )
+
+        pre_save.connect(remember_participation_library, sender=Participation, dispatch_uid="programs.cohort.before")
+        post_save.connect(refresh_dashboard_on_cohort_change, sender=Participation, dispatch_uid="programs.cohort.saved")
+        post_delete.connect(refresh_dashboard_on_cohort_change, sender=Participation, dispatch_uid="programs.cohort.gone")
+        # Summaries built in an older layout are rebuilt after `migrate`.
+        post_migrate.connect(rebuild_outdated_summaries, sender=self, dispatch_uid="programs.dashboard.layout")
         # The stage and what is missing, on every library's page.
         sections.register(
             sections.LibrarySection(

@@ -2,14 +2,26 @@ from .assessments import Assessment, AssessmentEvidence, AssessmentItem, Assessm
 from .cohorts import FundingSource, Participation, ParticipationQuerySet, Program
 from .ladder import Criterion, CriterionKind, Stage
 from .progress import LibraryProgress, SnapshotReason, StageSnapshot
-from .summary import ActivityMonthSummary, BacklogSummary, DashboardRefresh, LibraryReportSummary, StageMonthSummary
+from .summary import (
+    ActivityMonthSummary,
+    BacklogSummary,
+    DashboardRefresh,
+    LibraryCohortKey,
+    LibraryReportSummary,
+    StageMonthSummary,
+    cohort_key,
+    cohort_token,
+)
 from .visits import Visit, VisitQuerySet
 
 __all__ = [
     "ActivityMonthSummary",
     "BacklogSummary",
     "DashboardRefresh",
+    "LibraryCohortKey",
     "LibraryReportSummary",
+    "cohort_key",
+    "cohort_token",
     "StageMonthSummary",
     "Assessment",
     "AssessmentEvidence",

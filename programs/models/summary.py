@@ -7,14 +7,50 @@ rebuilds them for the libraries whose data changed (with the stage recompute) an
 entirely with `manage.py refresh_dashboard` (nightly, and after `recompute_stages`).
 `DashboardRefresh` says when the last full rebuild ran, so the page can say how old
 a figure can be.
+
+Each row also carries the `cohort` key of the libraries it counts (`LibraryCohortKey`):
+a dashboard filtered by program or cohort year sums the rows whose key holds the
+choice, instead of reading a million records.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+#: The `cohort` of summary rows counting libraries in no program.
+NO_COHORT = ""
+
+
+def cohort_key(pairs) -> str:
+    """The cohort key of a library in these (program id, year) pairs: ",1:2021,2:2023,"
+    (sorted; "" for none). No query."""
+    pairs = sorted(set(pairs))
+    return "," + ",".join(f"{program}:{year}" for program, year in pairs) + "," if pairs else NO_COHORT
+
+
+def cohort_token(program_id: int | None, year: int | None) -> str:
+    """The part of a cohort key that marks a library of this program and/or year (no query):
+    ",1:2021," for both, ",1:" for a program, ":2021," for a year."""
+    if program_id is None:
+        return f":{year},"
+    return f",{program_id}:{year}," if year is not None else f",{program_id}:"
+
+
+class LibraryCohortKey(models.Model):
+    """The cohorts a library is in, as the one key the summaries group by (no row: none)."""
+
+    library = models.OneToOneField(
+        "villages.Library", on_delete=models.CASCADE, primary_key=True, related_name="cohort_key"
+    )
+    key = models.TextField(_("cohorts"))
+
+    class Meta:
+        verbose_name = _("library cohort key")
+        verbose_name_plural = _("library cohort keys")
+
+
 class ActivityMonthSummary(models.Model):
-    """Live activities of one regency (or a province's own agencies), month and kind."""
+    """Live activities of one regency (or a province's own agencies), cohort key, month and kind."""
 
     province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
     # Null for activities of province-level libraries, and on the province totals.
@@ -23,6 +59,8 @@ class ActivityMonthSummary(models.Model):
     is_total = models.BooleanField(default=False)
     month = models.DateField(_("month"))
     kind = models.CharField(_("kind"), max_length=20)
+    #: The `LibraryCohortKey` of the libraries counted (`NO_COHORT` for none).
+    cohort = models.TextField(_("cohorts"), blank=True, default=NO_COHORT)
     verified = models.PositiveIntegerField(_("verified"), default=0)
     #: Submitted or checked: waiting for a reviewer.
     waiting = models.PositiveIntegerField(_("waiting for review"), default=0)
@@ -47,11 +85,14 @@ class ActivityMonthSummary(models.Model):
 
 
 class StageMonthSummary(models.Model):
-    """Village libraries of one regency per stage at the end of a month (their last snapshot in it)."""
+    """Village libraries of one regency and cohort key per stage at the end of a month (their
+    last snapshot in it)."""
 
     province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
     regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
     month = models.DateField(_("month"))
+    #: The `LibraryCohortKey` of the libraries counted (`NO_COHORT` for none).
+    cohort = models.TextField(_("cohorts"), blank=True, default=NO_COHORT)
     stage_order = models.PositiveSmallIntegerField(_("stage level"))
     libraries = models.PositiveIntegerField(_("libraries"), default=0)
 
@@ -89,7 +130,8 @@ class LibraryReportSummary(models.Model):
 
 
 class BacklogSummary(models.Model):
-    """Records of one regency waiting for check or verification, per type and day submitted."""
+    """Records of one regency and cohort key waiting for check or verification, per type and
+    day submitted (a month ago or more: the oldest day, one row for all of them)."""
 
     province = models.ForeignKey("villages.Province", on_delete=models.CASCADE, related_name="+")
     regency = models.ForeignKey("villages.Regency", on_delete=models.CASCADE, null=True, related_name="+")
@@ -98,6 +140,8 @@ class BacklogSummary(models.Model):
     awaiting = models.CharField(_("waiting for"), max_length=12)
     submitted_on = models.DateField(_("submitted"), null=True)
     records = models.PositiveIntegerField(_("records"), default=0)
+    #: The `LibraryCohortKey` of the libraries counted (`NO_COHORT` for none).
+    cohort = models.TextField(_("cohorts"), blank=True, default=NO_COHORT)
 
     class Meta:
         verbose_name = _("review backlog summary")
@@ -113,6 +157,9 @@ class DashboardRefresh(models.Model):
 
     refreshed_at = models.DateTimeField(_("refreshed at"))
     seconds = models.FloatField(_("seconds taken"), default=0)
+    #: The summaries' layout it built (`services.dashboard_summary.LAYOUT`): an older one is
+    #: rebuilt after `migrate`.
+    layout = models.PositiveSmallIntegerField(_("layout"), default=1)
 
     class Meta:
         verbose_name = _("dashboard refresh")

@@ -3,8 +3,8 @@
 `dashboard_page(user, level, filters)` runs a fixed number of aggregate queries
 (whatever the amount of data) and returns the page's figures as `Table`s, which
 the template shows and the CSV/XLSX download writes. Monthly activity and stage
-figures come from the summary tables, or live from the records when a cohort is
-chosen (the summaries are per region, not per cohort).
+figures come from the summary tables, whose rows are per region and cohort key, so a
+cohort filter reads them too.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 
 from perpus.scopes import ScopePaths
 
-from activities.models import Activity, ActivityKind, Partnership, ReviewStatus, SupportKind, SupportRecord
+from activities.models import ActivityKind, Partnership, ReviewStatus, SupportKind, SupportRecord
 from villages.models import Library, LibraryLevel, Province, Regency
 
-from ..models import ActivityMonthSummary, DashboardRefresh, Participation, Stage, StageMonthSummary, StageSnapshot
+from ..models import ActivityMonthSummary, DashboardRefresh, Participation, Stage, StageMonthSummary
 from .dashboard_levels import LIBRARY_PATHS, NATION, PROVINCE, RECORD_PATHS, VIA_LIBRARY, DashboardFilters, Level, dashboard_url
-from .dashboard_sources import PARTICIPANT_FIELDS, activity_month_rows, stage_month_rows
+from .dashboard_sources import PARTICIPANT_FIELDS
 
 EXPIRING_DAYS = 90
 PROVINCE_PATHS = ScopePaths(province="code")
@@ -146,18 +146,13 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
         counts = per_year[year]
         by_year.rows.append([year] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
     # Month by month, from the stage history.
-    if filters.by_cohort:
-        snapshots = StageSnapshot.objects.filter(
-            level.q(VIA_LIBRARY), filters.cohort_q("library_id"), date__gte=filters.month_from, date__lte=filters.end
-        )
-        history_rows = stage_month_rows(snapshots)
-    else:
-        history_rows = (
-            StageMonthSummary.objects.filter(level.q(RECORD_PATHS), month__gte=filters.month_from, month__lte=filters.month_to)
-            .values("month", "stage_order")
-            .annotate(libraries=Sum("libraries"))
-            .order_by()
-        )
+    history_rows = (
+        StageMonthSummary.objects.filter(level.q(RECORD_PATHS), filters.summary_q(),
+                                         month__gte=filters.month_from, month__lte=filters.month_to)
+        .values("month", "stage_order")
+        .annotate(libraries=Sum("libraries"))
+        .order_by()
+    )
     per_month: dict = {}
     for row in history_rows:
         per_month.setdefault(row["month"], {})
@@ -178,26 +173,18 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
 
 
 def activity_section(level: Level, filters: DashboardFilters) -> dict:
-    """Activities per month and kind, verified and waiting, and participants (one query:
-    the summary, or the records themselves when a cohort is chosen)."""
-    if filters.by_cohort:
-        rows = activity_month_rows(
-            Activity.objects.filter(
-                level.q(RECORD_PATHS), filters.cohort_q("library_id"),
-                start_date__gte=filters.month_from, start_date__lte=filters.end,
-            )
-        )
-    else:
-        sums = {name: Sum(name) for name in ("verified", "waiting", *PARTICIPANT_FIELDS)}
-        rows = (
-            # The nation reads the provinces' total rows; lower levels the regencies' rows.
-            # (`__in`: SQLite uses the (is_total, month) index for `IN (1)`, not for a bare boolean.)
-            ActivityMonthSummary.objects.filter(level.q(RECORD_PATHS), is_total__in=[level.kind == NATION])
-            .filter(month__gte=filters.month_from, month__lte=filters.month_to)
-            .values("month", "kind")
-            .annotate(**sums)
-            .order_by()
-        )
+    """Activities per month and kind, verified and waiting, and participants (one query, of
+    the summary)."""
+    sums = {name: Sum(name) for name in ("verified", "waiting", *PARTICIPANT_FIELDS)}
+    rows = (
+        # The nation reads the provinces' total rows; lower levels the regencies' rows.
+        # (`__in`: SQLite uses the (is_total, month) index for `IN (1)`, not for a bare boolean.)
+        ActivityMonthSummary.objects.filter(level.q(RECORD_PATHS), filters.summary_q(), is_total__in=[level.kind == NATION])
+        .filter(month__gte=filters.month_from, month__lte=filters.month_to)
+        .values("month", "kind")
+        .annotate(**sums)
+        .order_by()
+    )
     kinds = list(ActivityKind)
     per_month: dict = {}
     totals = dict.fromkeys(("verified", "waiting", *PARTICIPANT_FIELDS), 0)

@@ -23,7 +23,6 @@ from villages.models import Library, LibraryLevel
 from ..models import Assessment, BacklogSummary, LibraryReportSummary, Visit
 from .dashboard import Link, Table, Unit
 from .dashboard_levels import NATION, PROVINCE, RECORD_PATHS, VIA_LIBRARY, DashboardFilters, Level
-from .dashboard_sources import backlog_rows
 
 #: A library with no activity entry and no statistics saved for this long is listed.
 SILENT_DAYS = 60
@@ -170,51 +169,34 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
 
 
 def backlog_section(level: Level, filters: DashboardFilters) -> dict:
-    """What waits for check or verification per record type, and for how long: from the
-    backlog summary (one query), or live per record type when a cohort is chosen."""
+    """What waits for check or verification per record type, and for how long (one query,
+    of the backlog summary)."""
     today = timezone.localdate()
     week, month = today - timedelta(days=7), today - timedelta(days=30)
-    if filters.by_cohort:
-        daily = []
-        for record_type in record_types():
-            records = record_type.model.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
-            daily += [dict(row, record_type=record_type.key) for row in backlog_rows(records)]
-    else:
-        daily = None
-        # Bucketed in the database: a handful of rows come back, not one per day.
-        rows = (
-            BacklogSummary.objects.filter(level.q(RECORD_PATHS))
-            .values("record_type", "awaiting")
-            .annotate(
-                waiting=Sum("records"),
-                fresh=Sum("records", filter=Q(submitted_on__gte=week)),
-                weeks=Sum("records", filter=Q(submitted_on__lt=week, submitted_on__gte=month)),
-                oldest=Min("submitted_on"),
-            )
-            .order_by()
+    # Bucketed in the database: a handful of rows come back, not one per day.
+    rows = (
+        BacklogSummary.objects.filter(level.q(RECORD_PATHS), filters.summary_q())
+        .values("record_type", "awaiting")
+        .annotate(
+            waiting=Sum("records"),
+            fresh=Sum("records", filter=Q(submitted_on__gte=week)),
+            weeks=Sum("records", filter=Q(submitted_on__lt=week, submitted_on__gte=month)),
+            oldest=Min("submitted_on"),
         )
+        .order_by()
+    )
     figures: dict = {}
-
-    def entry_of(key):
-        return figures.setdefault(key, {"check": 0, "verification": 0, "fresh": 0, "weeks": 0, "old": 0, "oldest": None})
-
-    if daily is not None:
-        for row in daily:
-            entry, n, day = entry_of(row["record_type"]), row["records"], row["submitted_on"]
-            entry[row["awaiting"]] += n
-            entry["old" if day is None or day < month else "weeks" if day < week else "fresh"] += n
-            if day is not None and (entry["oldest"] is None or day < entry["oldest"]):
-                entry["oldest"] = day
-    else:
-        for row in rows:
-            entry = entry_of(row["record_type"])
-            fresh, weeks = row["fresh"] or 0, row["weeks"] or 0
-            entry[row["awaiting"]] += row["waiting"]
-            entry["fresh"] += fresh
-            entry["weeks"] += weeks
-            entry["old"] += row["waiting"] - fresh - weeks
-            if row["oldest"] and (entry["oldest"] is None or row["oldest"] < entry["oldest"]):
-                entry["oldest"] = row["oldest"]
+    for row in rows:
+        entry = figures.setdefault(
+            row["record_type"], {"check": 0, "verification": 0, "fresh": 0, "weeks": 0, "old": 0, "oldest": None}
+        )
+        fresh, weeks = row["fresh"] or 0, row["weeks"] or 0
+        entry[row["awaiting"]] += row["waiting"]
+        entry["fresh"] += fresh
+        entry["weeks"] += weeks
+        entry["old"] += row["waiting"] - fresh - weeks
+        if row["oldest"] and (entry["oldest"] is None or row["oldest"] < entry["oldest"]):
+            entry["oldest"] = row["oldest"]
     table = Table("backlog", _("Review backlog"), [
         _("Type"), _("Waiting for check"), _("Waiting for verification"), _("Under 7 days"),
         _("7 to 30 days"), _("Over 30 days"), _("Oldest since"),

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import Role, ScopePaths, scope_of
 from villages.models import Province, Regency
 
-from ..models import Participation
+from ..models import Participation, cohort_token
 
 NATION, PROVINCE, REGENCY = "nation", "province", "regency"
 
@@ -142,3 +142,9 @@ class DashboardFilters:
         if self.year is not None:
             participations = participations.filter(year=self.year)
         return Q(**{f"{library_path}__in": participations.values("library_id")})
+
+    def summary_q(self) -> Q:
+        """Summary rows of the chosen cohort's libraries: their cohort key holds it (no query)."""
+        if not self.by_cohort:
+            return Q()
+        return Q(cohort__contains=cohort_token(self.program_id, self.year))

@@ -1,19 +1,16 @@
-"""The aggregate queries behind the dashboards, shared by the live reads and the summaries.
+"""The aggregate queries that fill the dashboards' summary tables.
 
-Each function returns a lazy `values()` queryset grouped by month (and `group`), so the
-same SQL fills the summary tables (grouped by region) and answers a filtered
-dashboard live (grouped by nothing else). No query runs here until iterated.
+Each function returns a lazy `values()` queryset grouped by month or day (and `group`:
+the region and cohort key). No query runs here until iterated.
 """
 
 from __future__ import annotations
 
-from django.db.models import Case, CharField, Count, Exists, Max, OuterRef, Q, Sum, Value, When
+from django.db.models import Case, CharField, Count, Max, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 
 from activities.models import Activity, ReviewStatus
-from villages.models import LibraryLevel, LibraryStatistic
-
-from ..models import StageSnapshot
+from villages.models import LibraryStatistic
 
 #: Summary field → activity field of the participants figures (verified activities only).
 PARTICIPANT_FIELDS = {
@@ -42,23 +39,6 @@ def activity_month_rows(activities, *group: str):
         .annotate(month=TruncMonth("start_date"))
         .values(*group, "month", "kind")
         .annotate(verified=Count("pk", filter=verified), waiting=Count("pk", filter=~verified), **sums)
-        .order_by()
-    )
-
-
-def stage_month_rows(snapshots, *group: str):
-    """Village libraries per stage level at the end of each month: each library's last
-    snapshot in the month, counted per month and stage level (and `group`) (lazy)."""
-    later_same_month = (
-        StageSnapshot.objects.annotate(month=TruncMonth("date"))
-        .filter(library_id=OuterRef("library_id"), date__gt=OuterRef("date"), month=OuterRef("month"))
-    )
-    return (
-        snapshots.filter(library__level=LibraryLevel.VILLAGE)
-        .annotate(month=TruncMonth("date"))
-        .filter(~Exists(later_same_month))
-        .values(*group, "month", "stage_order")
-        .annotate(libraries=Count("library_id"))
         .order_by()
     )
 

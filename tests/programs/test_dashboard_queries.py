@@ -31,7 +31,7 @@ def test_query_counts_do_not_grow(request, login, ladder, library, other_regency
         with django_assert_max_num_queries(count):
             client.get(url)
         assert count <= 30
-    # With a cohort chosen the figures are read live, still a fixed number of queries.
+    # With a cohort chosen, still a fixed number of queries.
     assert _counts(client, [u + "?year=2024" for u in URLS]) == _counts(client, [u + "?year=2024" for u in URLS])
 
 
