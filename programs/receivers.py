@@ -27,10 +27,11 @@ def refresh_dashboard_on_record_save(sender, *, instance, raw=False, **kwargs) -
         refresh_after_commit([instance.library_id])
 
 
-def renew_dashboards(sender, *, raw=False, **kwargs) -> None:
-    """Make the kept dashboards stale after the commit (a visit changes "last visited")."""
+def renew_dashboards(sender, *, instance, raw=False, **kwargs) -> None:
+    """Make the kept dashboards of the nation and the visit's province stale after the commit
+    (a visit changes "last visited")."""
     if not raw:
-        start_new_generation()
+        start_new_generation([instance.province_id])
 
 
 def remember_participation_library(sender, *, instance, raw=False, **kwargs) -> None:

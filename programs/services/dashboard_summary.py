@@ -232,9 +232,9 @@ def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -
     libraries and their reporting rows); return the seconds it took. Aggregate queries
     and bulk inserts; a full rebuild also stamps `DashboardRefresh`."""
     started = time.perf_counter()
-    # The rendered dashboards kept in the cache show the old figures: renew them after the commit.
-    start_new_generation()
     if library_ids is None:
+        # The rendered dashboards kept in the cache show the old figures: renew them after the commit.
+        start_new_generation()
         for model in (ActivityMonthSummary, StageMonthSummary, BacklogSummary):
             model.objects.all().delete()
         _rebuild_cohort_keys(None)
@@ -250,6 +250,7 @@ def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -
         return seconds
     ids = sorted(set(library_ids))
     places = list(Library.objects.filter(pk__in=ids).values_list("province_id", "regency_id"))
+    start_new_generation({province for province, _ in places})
     regency_ids = sorted({regency for _, regency in places if regency})
     own_province_ids = sorted({province for province, regency in places if not regency})
     area = _area_q(regency_ids, own_province_ids)

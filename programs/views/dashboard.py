@@ -6,13 +6,14 @@ from chartkick.django import ColumnChart, LineChart
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
+from perpus.compressed import compress_part, spliced_response
 from perpus.exports import FORMATS, Column, export_response
 from perpus.scopes import has_ability, scope_of
 
@@ -21,6 +22,10 @@ from ..selectors.dashboard_levels import dashboard_level, dashboard_url, home_co
 from ..selectors.dashboard_page import dashboard_page
 from .dashboard_filters import DashboardFilterForm
 from .dashboard_html import format_tables
+
+
+#: Where the kept body goes in the rendered page (split out, never sent).
+BODY_MARK = "<!-- perpus:dashboard-body -->"
 
 
 def _column(index: int):
@@ -91,19 +96,22 @@ def dashboard(request, code: str = ""):
         return _export(request, level, table)
     query = urlencode(filter_query(request.GET))
 
-    def build() -> str:
+    def build():
         form = DashboardFilterForm(request.GET or None)
         filters = form.filters()
         page = dashboard_page(level, filters)
         format_tables(page["tables"].values(), query)
         context = dict(page, level=level, form=form, filters=filters, query=query, **_charts(page))
-        return render_to_string("programs/_dashboard_body.html", context, request=request)
+        return compress_part(render_to_string("programs/_dashboard_body.html", context, request=request))
 
-    # The rendered body is kept for a few minutes (selectors.dashboard_cache says how it is renewed).
+    # The rendered body is kept for a few minutes (selectors.dashboard_cache says how it is
+    # renewed), compressed once: each view renders and compresses only the page around it.
     body, computed_at = cached_body(body_key(level, request.GET, get_language()), build)
-    return render(
-        request,
+    page = render_to_string(
         "programs/dashboard.html",
-        {"level": level, "query": query, "body": mark_safe(body), "computed_at": computed_at,
+        {"level": level, "query": query, "body": mark_safe(BODY_MARK), "computed_at": computed_at,
          "ttl_minutes": TTL // 60},
+        request=request,
     )
+    head, tail = page.split(BODY_MARK, 1)
+    return spliced_response(request, [head, body, tail])

@@ -27,7 +27,8 @@ def world(ladder, library, other_regency_library, outside_library, django_captur
 
 
 def footer(response, key) -> list[str]:
-    tree = lxml_html.fromstring(response.content.decode())
+    """The total row of table `key` in a response, or in a page's text."""
+    tree = lxml_html.fromstring(response if isinstance(response, str) else response.content.decode())
     return [cell.text_content().strip() for cell in tree.xpath(f'//table[@data-testid="table-{key}"]/tfoot//*[self::th or self::td]')]
 
 
@@ -53,6 +54,25 @@ def test_a_verified_activity_shows_at_once(login, program_admin, world, library,
     with django_capture_on_commit_callbacks(execute=True):
         ActivityFactory(library=library, status=ReviewStatus.VERIFIED, start_date=timezone.localdate().replace(day=1))
     assert int(footer(client.get(REGENCY), "activities")[-1]) == before + 1
+
+
+def test_a_change_renews_the_nation_and_its_province_only(
+    login, program_admin, world, library, outside_library, django_capture_on_commit_callbacks
+):
+    """An activity verified in Bali renews the national and Bali's pages; Kalimantan Selatan's
+    province and regency pages stay kept."""
+    keys = {code: body_key(dashboard_level(program_admin, code), {}, "id") for code in ("", "51", "63", "63.11")}
+    with django_capture_on_commit_callbacks(execute=True):
+        ActivityFactory(library=outside_library, status=ReviewStatus.VERIFIED, start_date=timezone.localdate())
+    renewed = {code for code, key in keys.items() if body_key(dashboard_level(program_admin, code), {}, "id") != key}
+    assert renewed == {"", "51"}
+    # A full rebuild renews every level.
+    from programs.services.dashboard_summary import refresh_dashboard_summaries
+
+    keys = {code: body_key(dashboard_level(program_admin, code), {}, "id") for code in ("", "63.11")}
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_dashboard_summaries()
+    assert all(body_key(dashboard_level(program_admin, code), {}, "id") != key for code, key in keys.items())
 
 
 def test_a_visit_renews_the_kept_dashboards(login, program_admin, world, library, django_capture_on_commit_callbacks):
@@ -82,3 +102,20 @@ def test_filters_have_their_own_figures(login, program_admin, world):
     whole = int(footer(client.get(REGENCY), "activities")[-1])
     this_month = int(footer(client.get(f"{REGENCY}?start={month:%Y-%m}&end={month:%Y-%m}"), "activities")[-1])
     assert this_month < whole
+
+
+def test_a_browser_gets_the_kept_figures_compressed_once(login, program_admin, world):
+    """The kept body is spliced, already compressed, into each gzipped page: the page a
+    browser unpacks is the page sent plain."""
+    import gzip
+
+    client = login(program_admin)
+    plain = client.get(REGENCY)
+    for _ in range(2):  # built, then kept
+        zipped = client.get(REGENCY, HTTP_ACCEPT_ENCODING="gzip, deflate")
+        assert zipped["Content-Encoding"] == "gzip"
+        unpacked = gzip.decompress(zipped.content).decode()
+        assert footer(plain, "activities") and footer(unpacked, "activities") == footer(plain, "activities")
+        assert unpacked.rstrip().endswith("</html>") and 'id="dashboard-map-data"' in unpacked
+        assert len(zipped.content) < len(unpacked) / 4
+
