@@ -265,6 +265,10 @@ elif not DEBUG:
         }
     }
 
+# Every signed-in page reads its session: from the cache above, the database only on a miss
+# (sessions are still written to the database, so none is lost when the cache is cleared).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Production hardening: on unless DEBUG, each can be switched off behind a proxy
 # that already does it.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

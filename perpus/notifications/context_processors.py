@@ -9,7 +9,9 @@ BADGE_CAP = 99
 
 
 def _unread_count(user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True)[: BADGE_CAP + 1].count()
+    # The ids up to the cap, counted here: a plain indexed SELECT … LIMIT costs the ORM less
+    # than a COUNT over a limited subquery, on every signed-in page.
+    return len(Notification.objects.filter(recipient=user, read_at__isnull=True).order_by().values_list("pk", flat=True)[: BADGE_CAP + 1])
 
 
 def unread_notifications(request) -> dict:

@@ -157,10 +157,10 @@ def test_queue_queries_are_fixed(login, consultant, regency_library, django_asse
     for _ in range(count):
         ActivityFactory(library=regency_library, status="submitted", needs_check=False)
     client = login(consultant)
-    # session, user, consultant's provinces, province and regency choices; then, paged in SQL:
-    # the count, the page's keys, the page's activities and the count of what may be verified;
-    # the navigation's unread notifications.
-    with django_assert_num_queries(10):
+    # user (the session is read from the cache), consultant's provinces, province and regency
+    # choices; then, paged in SQL: the count, the page's keys, the page's activities and the
+    # count of what may be verified; the navigation's unread notifications.
+    with django_assert_num_queries(9):
         response = client.get(reverse("activities:queue"))
     assert response.context["total"] == count
 
@@ -221,9 +221,9 @@ def test_queue_of_every_type_is_paged_in_sql(login, consultant, regency_library,
         ActivityFactory(library=regency_library, status="submitted", needs_check=False)
         FACTORIES["partnership"](library=regency_library, status="submitted", needs_check=False, submitted_at=timezone.now())
     client = login(consultant)
-    # 5 as above, count and keys of the UNION, one fetch per type on the page, verifiable count,
+    # 4 as above, count and keys of the UNION, one fetch per type on the page, verifiable count,
     # unread notifications.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(reverse("activities:queue"))
     assert response.context["total"] == 2 * count and response.context["verifiable"] == 2 * count
     assert len(response.context["items"]) == min(2 * count, 50)
