@@ -42,4 +42,5 @@ urlpatterns = [
     path("libraries/<int:pk>/progress/", views.library_progress, name="library_progress"),
     path("dashboard/", views.dashboard, name="dashboard"),
     re_path(r"^dashboard/(?P<code>[0-9]{2}(?:\.[0-9]{2})?)/$", views.dashboard, name="dashboard_unit"),
+    path("dashboard/library/<int:pk>/", views.library_dashboard, name="dashboard_library"),
 ]

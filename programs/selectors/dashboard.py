@@ -9,14 +9,12 @@ cohort filter reads them too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Avg, Count, Q, Sum
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from perpus.scopes import ScopePaths
 
@@ -24,54 +22,29 @@ from activities.models import ActivityKind, Partnership, ReviewStatus, SupportKi
 from villages.models import Library, LibraryLevel, Province, Regency
 
 from ..models import ActivityMonthSummary, DashboardRefresh, Participation, Stage, StageMonthSummary
-from .dashboard_levels import LIBRARY_PATHS, NATION, PROVINCE, RECORD_PATHS, VIA_LIBRARY, DashboardFilters, Level, dashboard_url
+from .dashboard_cells import Month, Table, Unit, months, share
+from .dashboard_levels import (
+    LIBRARY_PATHS,
+    NATION,
+    PROVINCE,
+    RECORD_PATHS,
+    REGENCY,
+    VIA_LIBRARY,
+    DashboardFilters,
+    Level,
+    dashboard_url,
+    library_dashboard_url,
+)
 from .dashboard_sources import PARTICIPANT_FIELDS
 
 EXPIRING_DAYS = 90
+#: The title of the stages table of each level (whole sentences, for the translators).
+STAGES_BY_UNIT = {
+    NATION: gettext_lazy("Libraries per stage, by province"),
+    PROVINCE: gettext_lazy("Libraries per stage, by regency or city"),
+    REGENCY: gettext_lazy("Libraries per stage, by library"),
+}
 PROVINCE_PATHS = ScopePaths(province="code")
-
-
-@dataclass(frozen=True)
-class Link:
-    """A table cell that links somewhere; exports write its text."""
-
-    text: str
-    url: str
-    #: A dashboard level's link, which keeps the page's filters.
-    drill: bool = False
-
-    def __str__(self):
-        return self.text
-
-
-@dataclass
-class Table:
-    """One dashboard table: shown on the page and downloadable (`key` names it in the URL)."""
-
-    key: str
-    title: str
-    headers: list
-    rows: list = field(default_factory=list)
-    footer: list | None = None
-    #: The rows as HTML, set by the view (`views.dashboard_html.format_tables`).
-    body_html: str = ""
-    footer_html: str = ""
-
-
-@dataclass(frozen=True)
-class Unit:
-    key: str
-    name: str
-    url: str
-    drill: bool = True
-
-    @property
-    def link(self) -> Link:
-        return Link(self.name, self.url, self.drill)
-
-
-def share(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f} %" if whole else "–"
 
 
 def stage_names(stages: list[Stage]) -> list[str]:
@@ -91,7 +64,7 @@ def level_units(level: Level, filters: DashboardFilters) -> list[Unit]:
         .order_by("name")
         .values_list("pk", "name")
     )
-    return [Unit(pk, name, reverse("programs:library_progress", args=[pk]), drill=False) for pk, name in libraries]
+    return [Unit(pk, name, library_dashboard_url(pk)) for pk, name in libraries]
 
 
 def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], stages: list[Stage]) -> dict:
@@ -120,7 +93,7 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
     names = stage_names(stages)
     totals = {order: sum(counts.get(order, 0) for counts in per_unit.values()) for order in orders}
     total = sum(totals.values())
-    by_unit = Table("stages_by_unit", _("Libraries per stage, by %(unit)s") % {"unit": level.unit_label.lower()},
+    by_unit = Table("stages_by_unit", str(STAGES_BY_UNIT[level.kind]),
                     [level.unit_label] + names + [_("Total")])
     for unit in units:
         counts = per_unit.get(unit.key, {})
@@ -158,9 +131,10 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
         per_month.setdefault(row["month"], {})
         per_month[row["month"]][row["stage_order"]] = per_month[row["month"]].get(row["stage_order"], 0) + row["libraries"]
     history = Table("stage_history", _("Libraries per stage at the end of each month"), [_("Month")] + names + [_("Total")])
+    # Only the months with snapshots: a month without any says nothing of the stages then.
     for month in sorted(per_month):
         counts = per_month[month]
-        history.rows.append([date_format(month, "YEAR_MONTH_FORMAT")] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
+        history.rows.append([Month.of(month)] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
     return {
         "tables": [summary, by_unit, by_year, history],
         "totals": totals,
@@ -185,6 +159,13 @@ def activity_section(level: Level, filters: DashboardFilters) -> dict:
         .annotate(**sums)
         .order_by()
     )
+    return activity_tables(rows, filters)
+
+
+def activity_tables(rows, filters: DashboardFilters) -> dict:
+    """The activity tables from `rows` (dicts of a month, a kind, the verified and waiting
+    counts and the participants): per month and kind, verified and waiting, participants.
+    No query beyond iterating `rows`."""
     kinds = list(ActivityKind)
     per_month: dict = {}
     totals = dict.fromkeys(("verified", "waiting", *PARTICIPANT_FIELDS), 0)
@@ -194,9 +175,10 @@ def activity_section(level: Level, filters: DashboardFilters) -> dict:
             totals[name] += row[name] or 0
     by_month = Table("activities", _("Verified activities per month, by kind"),
                      [_("Month")] + [kind.label for kind in kinds] + [_("Total")])
-    for month in sorted(per_month):
-        counts = per_month[month]
-        by_month.rows.append([date_format(month, "YEAR_MONTH_FORMAT")] + [counts.get(k.value, 0) for k in kinds] + [sum(counts.values())])
+    # Every month of the range, those without activities too.
+    for month in months(filters.month_from, filters.month_to):
+        counts = per_month.get(month, {})
+        by_month.rows.append([month] + [counts.get(k.value, 0) for k in kinds] + [sum(counts.values())])
     by_month.footer = [_("Total")] + [sum(per_month[m].get(k.value, 0) for m in per_month) for k in kinds] + [totals["verified"]]
     review = Table("activity_review", _("Activities verified and waiting for review"), [_("Status"), _("Activities")], [
         [_("Verified"), totals["verified"]],
@@ -259,7 +241,16 @@ def agreement_section(level: Level, filters: DashboardFilters, units: list[Unit]
         if s or level.kind != "regency":
             s_table.rows.append([unit.link, s["regulations"] if s else 0, s["budgets"] if s else 0,
                                  (s["amount"] or 0) if s else 0])
-    # Records of the level's own agencies (not in a unit below) count in the totals too.
+    # Records of the level's own agencies and of libraries that are no unit below (a regency's
+    # library, a kelurahan's) have a row of their own, and count in the totals.
+    unit_keys = {unit.key for unit in units}
+    other_p = [row for key, row in partnerships.items() if key not in unit_keys]
+    if other_p:
+        p_table.rows.append([_("Agencies and other libraries")] + [sum(r[k] for r in other_p) for k in ("in_force", "expiring", "expired")])
+    other_s = [row for key, row in support.items() if key not in unit_keys]
+    if other_s:
+        s_table.rows.append([_("Agencies and other libraries"), sum(r["regulations"] for r in other_s),
+                             sum(r["budgets"] for r in other_s), sum(r["amount"] or 0 for r in other_s)])
     p_table.footer = [_("Total")] + [sum(row[k] for row in partnerships.values()) for k in ("in_force", "expiring", "expired")]
     s_table.footer = [_("Total"), sum(r["regulations"] for r in support.values()), sum(r["budgets"] for r in support.values()),
                       sum(r["amount"] or 0 for r in support.values())]

@@ -11,31 +11,41 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.registry import record_types
 from perpus.scopes import AREA_STAFF_ROLES, ScopePaths
 from villages.models import Library, LibraryLevel
 
 from ..models import Assessment, BacklogSummary, LibraryReportSummary, Visit
-from .dashboard import Link, Table, Unit
-from .dashboard_levels import NATION, PROVINCE, RECORD_PATHS, VIA_LIBRARY, DashboardFilters, Level
+from .dashboard_cells import Link, Table, Unit, day
+from .dashboard_levels import (
+    NATION,
+    PROVINCE,
+    RECORD_PATHS,
+    REGENCY,
+    VIA_LIBRARY,
+    DashboardFilters,
+    Level,
+    library_dashboard_url,
+)
 
 #: A library with no activity entry and no statistics saved for this long is listed.
 SILENT_DAYS = 60
 #: Silent libraries listed by name (the rest are counted).
 SILENT_LISTED = 20
-
-
-def _day(value) -> str:
-    if value is None:
-        return "–"
-    if hasattr(value, "tzinfo"):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return date_format(value, "SHORT_DATE_FORMAT")
+#: Marker colours by stage level (grey: no stage yet); the map's legend names them.
+STAGE_COLOURS = ["#9e9e9e", "#e08e0b", "#2a9d8f", "#1d6fa5", "#6a3d9a", "#c2185b", "#2e7d32"]
+#: The title of the reporting table of each level.
+REPORTING_BY_UNIT = {
+    NATION: gettext_lazy("Reporting by province"),
+    PROVINCE: gettext_lazy("Reporting by regency or city"),
+    REGENCY: gettext_lazy("Reporting by library"),
+}
 
 
 def _staff_logins(level: Level) -> dict:
@@ -96,15 +106,18 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
         level.q(RECORD_PATHS), filters.cohort_q("library_id"), library__level=LibraryLevel.VILLAGE
     )
     path = level.unit_path(RECORD_PATHS)
-    this_month_stats = Q(last_statistic_month__gte=month_start)
+    # A month's statistics (its visits and members) are due once it has ended: this month,
+    # last month's are.
+    due_month = (month_start - timedelta(days=1)).replace(day=1)
+    due_stats = Q(last_statistic_month__gte=due_month)
     this_month_acts = Q(last_activity_on__gte=month_start)
     board = {
         row[path]: row
         for row in summaries.values(path)
         .annotate(
             libraries=Count("pk"),
-            statistics=Count("pk", filter=this_month_stats),
-            statistics_last=Max("last_statistic_at", filter=this_month_stats),
+            statistics=Count("pk", filter=due_stats),
+            statistics_last=Max("last_statistic_at"),
             activities=Count("pk", filter=this_month_acts),
             last_entry=Max("last_entry_at"),
             silent=Count("pk", filter=_silent_q(cutoff)),
@@ -113,14 +126,13 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
     }
     logins = _staff_logins(level)
     visits = _last_visits(level)
-    month = date_format(month_start, "YEAR_MONTH_FORMAT")
     table = Table(
         "completeness",
-        _("Completeness and timeliness"),
+        str(REPORTING_BY_UNIT[level.kind]),
         [level.unit_label,
-         _("Statistics for %(month)s") % {"month": month},
+         _("Statistics for %(month)s") % {"month": date_format(due_month, "YEAR_MONTH_FORMAT")},
          _("Statistics last saved"),
-         _("Activities in %(month)s") % {"month": month},
+         _("Activities in %(month)s") % {"month": date_format(month_start, "YEAR_MONTH_FORMAT")},
          _("Last activity entered"),
          _("Staff's last login"),
          _("Silent for %(days)s days") % {"days": SILENT_DAYS},
@@ -140,8 +152,8 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
             activities = f"{row['activities'] if row else 0} / {libraries}"
             silent = row["silent"] if row else 0
         table.rows.append([
-            unit.link, statistics, _day(row and row["statistics_last"]), activities,
-            _day(row and row["last_entry"]), _day(logins.get(unit.key)), silent, _day(visits.get(unit.key)),
+            unit.link, statistics, day(row and row["statistics_last"]), activities,
+            day(row and row["last_entry"]), day(logins.get(unit.key)), silent, day(visits.get(unit.key)),
         ])
     last_visit = Subquery(
         Visit.libraries.through.objects.filter(library_id=OuterRef("library_id"), visit__deleted_at__isnull=True)
@@ -161,8 +173,8 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
     for row in silent_rows:
         visited = max((d for d in (row["last_visit"], row["last_assessed"]) if d), default=None)
         silent.rows.append([
-            Link(row["library__name"], reverse("programs:library_progress", args=[row["library_id"]])),
-            row["library__regency__name"] or "–", _day(row["last_entry_at"]), _day(row["last_statistic_at"]), _day(visited),
+            Link(row["library__name"], library_dashboard_url(row["library_id"]), drill=True),
+            row["library__regency__name"] or "–", day(row["last_entry_at"]), day(row["last_statistic_at"]), day(visited),
         ])
     silent_total = sum(row["silent"] for row in board.values())
     return {"tables": [table, silent], "silent_total": silent_total, "silent_listed": len(silent.rows)}
@@ -171,8 +183,7 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
 def backlog_section(level: Level, filters: DashboardFilters) -> dict:
     """What waits for check or verification per record type, and for how long (one query,
     of the backlog summary)."""
-    today = timezone.localdate()
-    week, month = today - timedelta(days=7), today - timedelta(days=30)
+    week, month = _backlog_days()
     # Bucketed in the database: a handful of rows come back, not one per day.
     rows = (
         BacklogSummary.objects.filter(level.q(RECORD_PATHS), filters.summary_q())
@@ -185,6 +196,39 @@ def backlog_section(level: Level, filters: DashboardFilters) -> dict:
         )
         .order_by()
     )
+    return {"tables": [backlog_table(rows)]}
+
+
+def _backlog_days():
+    """The first days of "under 7 days" and of "7 to 30 days" (no query)."""
+    today = timezone.localdate()
+    return today - timedelta(days=7), today - timedelta(days=30)
+
+
+def bucket_backlog(daily) -> list[dict]:
+    """Rows of the backlog table from `daily` rows (record type, awaited step, day submitted,
+    records), counted here: for the few records of one library (no query)."""
+    week, month = _backlog_days()
+    rows: dict = {}
+    for entry in daily:
+        row = rows.setdefault((entry["record_type"], entry["awaiting"]), {
+            "record_type": entry["record_type"], "awaiting": entry["awaiting"],
+            "waiting": 0, "fresh": 0, "weeks": 0, "oldest": None,
+        })
+        n, when = entry["records"], entry["submitted_on"]
+        row["waiting"] += n
+        if when is not None and when >= week:
+            row["fresh"] += n
+        elif when is not None and when >= month:
+            row["weeks"] += n
+        if when is not None and (row["oldest"] is None or when < row["oldest"]):
+            row["oldest"] = when
+    return list(rows.values())
+
+
+def backlog_table(rows) -> Table:
+    """The backlog table from `rows` (record type, awaited step, waiting, fresh, weeks and
+    oldest day), one line per record type (no query beyond iterating `rows`)."""
     figures: dict = {}
     for row in rows:
         entry = figures.setdefault(
@@ -197,24 +241,31 @@ def backlog_section(level: Level, filters: DashboardFilters) -> dict:
         entry["old"] += row["waiting"] - fresh - weeks
         if row["oldest"] and (entry["oldest"] is None or row["oldest"] < entry["oldest"]):
             entry["oldest"] = row["oldest"]
-    table = Table("backlog", _("Review backlog"), [
+    table = Table("backlog", _("Records waiting, by type"), [
         _("Type"), _("Waiting for check"), _("Waiting for verification"), _("Under 7 days"),
         _("7 to 30 days"), _("Over 30 days"), _("Oldest since"),
     ])
     keys = ("check", "verification", "fresh", "weeks", "old")
     for record_type in record_types():
         entry = figures.get(record_type.key, {})
-        table.rows.append([str(record_type.label_plural).capitalize(), *(entry.get(k, 0) for k in keys),
-                           _day(entry.get("oldest"))])
-    table.footer = [_("Total"), *(sum(e[k] for e in figures.values()) for k in keys), ""]
-    return {"tables": [table]}
+        table.rows.append([capfirst(str(record_type.label_plural)), *(entry.get(k, 0) for k in keys),
+                           day(entry.get("oldest"))])
+    table.footer = [_("Total"), *(sum(e[k] for e in figures.values()) for k in keys), None]
+    return table
+
+
+def stage_colours(names: list[str]) -> list[tuple[str, str]]:
+    """(stage name, colour) of the map's markers and legend, "no stage yet" first."""
+    return [(name, STAGE_COLOURS[i % len(STAGE_COLOURS)]) for i, name in enumerate(names)]
 
 
 def map_points(level: Level, filters: DashboardFilters, units: list[Unit], stages_data: dict) -> list[dict]:
     """Map data: one circle per unit with counts per stage (nation and province), or one
-    marker per located library coloured by stage (regency; one query)."""
+    marker per located library coloured by stage (regency; one query). Each point's
+    `colour` is its stage's in `stage_colours`."""
     names = stages_data["names"]
     orders = stages_data["orders"]
+    colours = [colour for _name, colour in stage_colours(names)]
     if level.kind != "regency":
         points = []
         for unit in units:
@@ -225,7 +276,7 @@ def map_points(level: Level, filters: DashboardFilters, units: list[Unit], stage
             dominant = max(orders, key=lambda o: (counts.get(o, 0), o))
             points.append({
                 "name": unit.name, "url": unit.url, "lat": round(place[0] / place[2], 5), "lng": round(place[1] / place[2], 5),
-                "count": sum(counts.values()), "stage": orders.index(dominant),
+                "count": sum(counts.values()), "stage": orders.index(dominant), "colour": colours[orders.index(dominant)],
                 "stages": [[names[i], counts.get(o, 0)] for i, o in enumerate(orders)],
             })
         return points
@@ -235,9 +286,11 @@ def map_points(level: Level, filters: DashboardFilters, units: list[Unit], stage
         .values_list("pk", "name", "latitude", "longitude", "progress__stage__order")
         .order_by("name")
     )
-    return [
-        {"name": name, "url": reverse("programs:library_progress", args=[pk]), "lat": float(lat), "lng": float(lng),
-         "count": 1, "stage": orders.index(order or 0) if (order or 0) in orders else 0,
-         "stages": [[names[orders.index(order or 0)] if (order or 0) in orders else names[0], 1]]}
-        for pk, name, lat, lng, order in libraries
-    ]
+    points = []
+    for pk, name, lat, lng, order in libraries:
+        index = orders.index(order) if order in orders else 0
+        points.append({
+            "name": name, "url": library_dashboard_url(pk), "lat": float(lat), "lng": float(lng),
+            "count": 1, "stage": index, "colour": colours[index], "stages": [[names[index], 1]],
+        })
+    return points

@@ -74,7 +74,7 @@ def body_key(level: Level, params, language: str) -> str:
     """The cache key of `level`'s body for these GET `params` and language (one cache read)."""
     provinces = "*" if level.province_ids is None else ",".join(sorted(level.province_ids))
     crumbs = ",".join(crumb.url for crumb in level.crumbs)
-    area = NATION if level.kind == "nation" else level.code.split(".")[0]
+    area = level.province or NATION
     parts = [LAYOUT, getattr(staticfiles_storage, "manifest_hash", ""), generation(area), language, level.kind, level.code,
              provinces, crumbs, repr(sorted(filter_query(params)))]
     return "dashboard:body:" + hashlib.sha256("|".join(parts).encode()).hexdigest()

@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.scopes import Role, ScopePaths, scope_of
-from villages.models import Province, Regency
+from villages.models import Library, Province, Regency
 
 from ..models import Participation, cohort_token
 
-NATION, PROVINCE, REGENCY = "nation", "province", "regency"
+NATION, PROVINCE, REGENCY, LIBRARY = "nation", "province", "regency", "library"
 
 #: Lookups of the models the dashboards read.
 LIBRARY_PATHS = ScopePaths(province="province_id", regency="regency_id", library="pk")
@@ -32,6 +32,8 @@ VIA_LIBRARY = ScopePaths(province="library__province_id", regency="library__rege
 class Crumb:
     name: str
     url: str
+    #: The province of the level it leads to ("" for the nation).
+    province: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,19 @@ class Level:
     province_ids: frozenset | None = None
     crumbs: tuple = field(default_factory=tuple)
 
+    @property
+    def province(self) -> str:
+        """The province of a province, regency or library level ("" for the nation)."""
+        return "" if self.kind == NATION else self.crumbs[-1].province
+
     def q(self, paths: ScopePaths) -> Q:
         """Rows of this level's area (no query)."""
         if self.kind == PROVINCE:
             return Q(**{paths.province: self.code})
         if self.kind == REGENCY:
             return Q(**{paths.regency: self.code})
+        if self.kind == LIBRARY:
+            return Q(**{paths.library: int(self.code)})
         if self.province_ids is not None:
             return Q(**{f"{paths.province}__in": sorted(self.province_ids)})
         return Q()
@@ -64,11 +73,15 @@ class Level:
 
     @property
     def url(self) -> str:
-        return dashboard_url(self.code)
+        return library_dashboard_url(int(self.code)) if self.kind == LIBRARY else dashboard_url(self.code)
 
 
 def dashboard_url(code: str = "") -> str:
     return reverse("programs:dashboard_unit", args=[code]) if code else reverse("programs:dashboard")
+
+
+def library_dashboard_url(pk: int) -> str:
+    return reverse("programs:dashboard_library", args=[pk])
 
 
 def home_code(user) -> str | None:
@@ -90,27 +103,50 @@ def dashboard_level(user, code: str = "") -> Level:
     scope = scope_of(user)
     national = scope.is_national
     may_see_nation = scope.role in (Role.ADMIN, Role.CONSULTANT)
-    nation_crumb = (Crumb(str(_("Indonesia")), dashboard_url()),) if may_see_nation else ()
+    # A consultant's top level holds their provinces only: it is not called Indonesia.
+    top = str(_("Indonesia") if national else _("Your provinces"))
+    nation_crumb = (Crumb(top, dashboard_url()),) if may_see_nation else ()
     if not code:
         if not may_see_nation:
             raise Http404
-        return Level(NATION, name=str(_("Indonesia")), province_ids=None if national else scope.province_ids,
-                     crumbs=nation_crumb)
+        return Level(NATION, name=top, province_ids=None if national else scope.province_ids, crumbs=nation_crumb)
     if "." not in code:
         province = Province.objects.filter(code=code).first()
         if province is None or not (national or province.code in scope.province_ids):
             raise Http404
         return Level(PROVINCE, province.code, province.name,
-                     crumbs=nation_crumb + (Crumb(province.name, dashboard_url(province.code)),))
+                     crumbs=nation_crumb + (Crumb(province.name, dashboard_url(province.code), province.code),))
     regency = Regency.objects.select_related("province").filter(code=code).first()
     if regency is None or not (
         national or regency.province_id in scope.province_ids or regency.code == scope.regency_id
     ):
         raise Http404
+    return Level(REGENCY, regency.code, regency.name, crumbs=_crumbs_to(scope, nation_crumb, regency.province, regency))
+
+
+def _crumbs_to(scope, nation_crumb: tuple, province, regency) -> tuple:
+    """The crumbs from the top a user may see down to `regency` (or to `province` when it is
+    None), without a query: regency staff start at their regency."""
     crumbs = nation_crumb
     if scope.role != Role.REGENCY_STAFF:
-        crumbs += (Crumb(regency.province.name, dashboard_url(regency.province_id)),)
-    return Level(REGENCY, regency.code, regency.name, crumbs=crumbs + (Crumb(regency.name, dashboard_url(regency.code)),))
+        crumbs += (Crumb(province.name, dashboard_url(province.code), province.code),)
+    if regency is not None:
+        crumbs += (Crumb(regency.name, dashboard_url(regency.code), province.code),)
+    return crumbs
+
+
+def library_level(user, pk: int) -> tuple[Level, Library]:
+    """Return the `Level` of library `pk` and the library (with its province and regency),
+    or raise Http404 outside the user's scope. One query."""
+    scope = scope_of(user)
+    library = Library.objects.for_user(user).select_related("province", "regency").filter(pk=pk).first()
+    if library is None:
+        raise Http404
+    top = str(_("Indonesia") if scope.is_national else _("Your provinces"))
+    nation_crumb = (Crumb(top, dashboard_url()),) if scope.role in (Role.ADMIN, Role.CONSULTANT) else ()
+    crumbs = _crumbs_to(scope, nation_crumb, library.province, library.regency)
+    crumbs += (Crumb(library.name, library_dashboard_url(library.pk), library.province_id),)
+    return Level(LIBRARY, str(library.pk), library.name, crumbs=crumbs), library
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import Stage
 from .dashboard import activity_section, agreement_section, level_units, refreshed_at, stage_section
-from .dashboard_board import backlog_section, completeness_section, map_points
+from .dashboard_board import backlog_section, completeness_section, map_points, stage_colours
 from .dashboard_levels import DashboardFilters, Level
 
 
@@ -33,5 +33,6 @@ def dashboard_page(level: Level, filters: DashboardFilters) -> dict:
         "silent_total": board["silent_total"],
         "silent_listed": board["silent_listed"],
         "map_points": map_points(level, filters, units, stage_data),
+        "map_legend": stage_colours(stage_data["names"]),
         "refreshed_at": refreshed_at(),
     }

@@ -28,7 +28,7 @@ from .ladder import (
     StageUpdateView,
     ladder_recompute,
 )
-from .dashboard import dashboard
+from .dashboard import dashboard, library_dashboard
 from .progress import library_progress
 from .visits import VisitListView, visit_create, visit_delete, visit_detail, visit_report, visit_update
 
@@ -56,6 +56,7 @@ __all__ = [
     "evidence_delete",
     "evidence_file",
     "dashboard",
+    "library_dashboard",
     "ladder_recompute",
     "library_progress",
     "visit_create",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 from chartkick.django import ColumnChart, LineChart
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -18,7 +21,8 @@ from perpus.exports import FORMATS, Column, export_response
 from perpus.scopes import has_ability, scope_of
 
 from ..selectors.dashboard_cache import TTL, body_key, cached_body, filter_query
-from ..selectors.dashboard_levels import dashboard_level, dashboard_url, home_code
+from ..selectors.dashboard_levels import dashboard_level, dashboard_url, home_code, library_level
+from ..selectors.dashboard_library import library_dashboard_page
 from ..selectors.dashboard_page import dashboard_page
 from .dashboard_filters import DashboardFilterForm
 from .dashboard_html import format_tables
@@ -43,9 +47,15 @@ def _export(request, level, table):
     )
 
 
+def _label(cell) -> str:
+    """A chart's label for a table's first cell: a month in the reader's language."""
+    return date_format(cell, "YEAR_MONTH_FORMAT") if isinstance(cell, datetime.date) else str(cell)
+
+
 def _charts(page: dict) -> dict:
-    """Chartkick charts of the stage and activity figures (no query); None when empty."""
-    stage_data, activity_data = page["stage_data"], page["activity_data"]
+    """Chartkick charts of the stage and activity figures (no query); None when empty.
+    Months are labels, not dates: Chart.js would read only English month names."""
+    stage_data = page["stage_data"]
     loading = gettext("Loading…")
     stage_chart = ColumnChart(
         [[name, stage_data["totals"][order]] for name, order in zip(stage_data["names"], stage_data["orders"])],
@@ -55,21 +65,75 @@ def _charts(page: dict) -> dict:
     history_chart = None
     if history.rows:
         history_chart = LineChart(
-            [{"name": name, "data": [[row[0], row[i + 1]] for row in history.rows]} for i, name in enumerate(stage_data["names"])],
-            height="260px", loading=loading,
+            [{"name": name, "data": [[_label(row[0]), row[i + 1]] for row in history.rows]}
+             for i, name in enumerate(stage_data["names"])],
+            height="260px", loading=loading, discrete=True, curve=False,
+            colors=[colour for _name, colour in page["map_legend"]],
         )
-    activities = page["tables"]["activities"]
-    activity_chart = None
-    if activities.rows:
-        activity_chart = ColumnChart(
-            [{"name": str(kind.label), "data": [[row[0], row[i + 1]] for row in activities.rows]}
-             for i, kind in enumerate(activity_data["kinds"])],
-            stacked=True, height="280px", loading=loading, legend="bottom",
-        )
+    activity_chart = _charts_of_activities(page)
     participants = page["tables"]["participants"]
     participant_chart = ColumnChart([[row[0], row[1]] for row in participants.rows], height="240px", loading=loading)
     return {"stage_chart": stage_chart, "history_chart": history_chart, "activity_chart": activity_chart,
             "participant_chart": participant_chart}
+
+
+def _library_charts(page: dict) -> dict:
+    """The library level's charts: its stage level and its activities month by month (no query)."""
+    history = page["tables"]["stage_history"]
+    history_chart = None
+    if history.rows:
+        history_chart = LineChart(
+            [[_label(row[0]), row[2]] for row in history.rows],
+            height="220px", loading=gettext("Loading…"), discrete=True, curve=False, min=0,
+            max=page["stage_now"]["top"], colors=["#1d6fa5"],
+        )
+    return {"history_chart": history_chart, "activity_chart": _charts_of_activities(page)}
+
+
+def _charts_of_activities(page: dict):
+    activities = page["tables"]["activities"]
+    if not activities.rows:
+        return None
+    return ColumnChart(
+        [{"name": str(kind.label), "data": [[_label(row[0]), row[i + 1]] for row in activities.rows]}
+         for i, kind in enumerate(page["activity_data"]["kinds"])],
+        stacked=True, height="280px", loading=gettext("Loading…"), legend="bottom",
+    )
+
+
+def _respond(request, level, page_of, body_template: str, charts):
+    """A dashboard level's page, or one of its tables as CSV/XLSX (`?format=…&table=…`).
+    `page_of(filters)` runs the level's queries and returns its page (selectors);
+    `charts(page)` its charts. The body is kept (selectors.dashboard_cache) and compressed
+    once: each view renders and compresses only the page around it."""
+    if "format" in request.GET or "table" in request.GET:
+        form = DashboardFilterForm(request.GET or None)
+        table = page_of(form.filters())["tables"].get(request.GET.get("table", ""))
+        if table is None or request.GET.get("format") not in FORMATS:
+            raise Http404
+        return _export(request, level, table)
+    query = urlencode(filter_query(request.GET))
+
+    def build():
+        form = DashboardFilterForm(request.GET or None)
+        filters = form.filters()
+        page = page_of(filters)
+        format_tables(page["tables"].values(), query)
+        if query:  # the map's links keep the filters, as the tables' do
+            for point in page["map_points"]:
+                point["url"] += f"?{query}"
+        context = dict(page, level=level, form=form, filters=filters, query=query, **charts(page))
+        return compress_part(render_to_string(body_template, context, request=request))
+
+    body, computed_at = cached_body(body_key(level, request.GET, get_language()), build)
+    page = render_to_string(
+        "programs/dashboard.html",
+        {"level": level, "query": query, "body": mark_safe(BODY_MARK), "computed_at": computed_at,
+         "ttl_minutes": TTL // 60},
+        request=request,
+    )
+    head, tail = page.split(BODY_MARK, 1)
+    return spliced_response(request, [head, body, tail])
 
 
 @require_safe
@@ -88,30 +152,18 @@ def dashboard(request, code: str = ""):
             query = request.GET.urlencode()
             return redirect(dashboard_url(home) + (f"?{query}" if query else ""))
     level = dashboard_level(request.user, code)
-    if "format" in request.GET or "table" in request.GET:
-        form = DashboardFilterForm(request.GET or None)
-        table = dashboard_page(level, form.filters())["tables"].get(request.GET.get("table", ""))
-        if table is None or request.GET.get("format") not in FORMATS:
-            raise Http404
-        return _export(request, level, table)
-    query = urlencode(filter_query(request.GET))
+    return _respond(request, level, lambda filters: dashboard_page(level, filters), "programs/_dashboard_body.html", _charts)
 
-    def build():
-        form = DashboardFilterForm(request.GET or None)
-        filters = form.filters()
-        page = dashboard_page(level, filters)
-        format_tables(page["tables"].values(), query)
-        context = dict(page, level=level, form=form, filters=filters, query=query, **_charts(page))
-        return compress_part(render_to_string("programs/_dashboard_body.html", context, request=request))
 
-    # The rendered body is kept for a few minutes (selectors.dashboard_cache says how it is
-    # renewed), compressed once: each view renders and compresses only the page around it.
-    body, computed_at = cached_body(body_key(level, request.GET, get_language()), build)
-    page = render_to_string(
-        "programs/dashboard.html",
-        {"level": level, "query": query, "body": mark_safe(BODY_MARK), "computed_at": computed_at,
-         "ttl_minutes": TTL // 60},
-        request=request,
+@require_safe
+@login_required
+def library_dashboard(request, pk: int):
+    """The last level of the drill-down: one library's figures (404 outside the user's scope;
+    library managers have their library's progress page)."""
+    if not has_ability(request.user, "dashboard"):
+        raise PermissionDenied
+    level, library = library_level(request.user, pk)
+    return _respond(
+        request, level, lambda filters: library_dashboard_page(level, library, filters),
+        "programs/_dashboard_library_body.html", _library_charts,
     )
-    head, tail = page.split(BODY_MARK, 1)
-    return spliced_response(request, [head, body, tail])

@@ -25,15 +25,21 @@ def _month(value: str) -> date | None:
 
 class MonthField(forms.CharField):
     widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-01"})
-    default_error_messages = {"invalid": _("Enter a month as YYYY-MM.")}
+    default_error_messages = {
+        "invalid": _("Enter a month as YYYY-MM."),
+        "out_of_range": _("Choose a month between 2000 and 2100."),
+    }
 
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
             return None
+        match = MONTH.match(value)
+        if not match or not 1 <= int(match[2]) <= 12:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         month = _month(value)
         if month is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            raise forms.ValidationError(self.error_messages["out_of_range"], code="out_of_range")
         return month
 
 
@@ -59,14 +65,18 @@ class DashboardFilterForm(forms.Form):
         return data
 
     def filters(self) -> DashboardFilters:
-        """The valid choices as `DashboardFilters`; defaults (the last 12 months) for the rest."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """The valid choices as `DashboardFilters`; defaults (the last 12 months) for the rest:
+        a wrong field (shown with its message) leaves the others in force."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
         today = timezone.localdate().replace(day=1)
         end = data.get("end") or today
         start = data.get("start")
         if start is None:
             months = end.year * 12 + end.month - DEFAULT_MONTHS
             start = date(months // 12, months % 12 + 1, 1)
+        # A first month after the default last one: that month alone, not an empty range.
+        end = max(end, start)
         program = data.get("program")
         return DashboardFilters(month_from=start, month_to=end, program_id=program.pk if program else None,
                                 year=data.get("year"))

@@ -52,9 +52,14 @@ def test_each_level_lists_the_units_one_below(login, program_admin, world, libra
     assert [c.name for c in response.context["level"].crumbs] == ["Indonesia", "Kalimantan Selatan"]
     response = client.get("/program/dashboard/63.11/")
     assert first_cells(response, "stages_by_unit") == [library.name]
-    # The library level is the library's progress page.
-    assert table(response, "stages_by_unit").rows[0][0].url == reverse("programs:library_progress", args=[library.pk])
     assert [c.name for c in response.context["level"].crumbs] == ["Indonesia", "Kalimantan Selatan", "Kabupaten Balangan"]
+    # The last level: the library's own dashboard, with the breadcrumb back up.
+    assert table(response, "stages_by_unit").rows[0][0].url == reverse("programs:dashboard_library", args=[library.pk])
+    response = client.get(reverse("programs:dashboard_library", args=[library.pk]))
+    assert [c.name for c in response.context["level"].crumbs] == [
+        "Indonesia", "Kalimantan Selatan", "Kabupaten Balangan", library.name,
+    ]
+    assert [c.url for c in response.context["level"].crumbs][:3] == [NATION, "/program/dashboard/63/", "/program/dashboard/63.11/"]
 
 
 def test_figures_equal_the_records(login, program_admin, world, ladder, library, other_regency_library):
