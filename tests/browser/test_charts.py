@@ -35,3 +35,30 @@ def test_dashboard_and_progress_charts_draw(site, page, log_in, program_admin, l
             expect(chart.locator("canvas")).to_have_count(1)
             expect(chart).not_to_contain_text("Memuat")
     assert errors == []
+
+
+def test_dashboard_history_is_drawn_month_by_month_in_indonesian(site, page, log_in, program_admin, library, default_ladder):
+    """Chart.js parses only English month names: the months are labels, one point each."""
+    from django.utils.formats import date_format
+    from django.utils.translation import override
+
+    recompute_progress(library_ids=[library.pk])
+    for days in (70, 40):
+        StageSnapshot.objects.create(
+            library=library, stage=Stage.objects.first(), stage_order=1,
+            date=timezone.localdate() - timedelta(days=days), reason=SnapshotReason.CHANGE,
+        )
+    refresh_dashboard_summaries()
+    months = sorted({snapshot.date.replace(day=1) for snapshot in StageSnapshot.objects.filter(library=library)})
+    with override("id"):
+        expected = [date_format(month, "YEAR_MONTH_FORMAT") for month in months]
+    log_in("admin")
+    page.goto(f"{site}/program/dashboard/")
+    expect(page.get_by_test_id("stage-history-chart").locator("canvas")).to_have_count(1)
+    labels = page.evaluate(
+        """() => {
+            const box = document.querySelector('[data-testid="stage-history-chart"] [id^="chart-"]');
+            return Chartkick.charts[box.id].getChartObject().data.labels;
+        }"""
+    )
+    assert labels == expected and len(expected) >= 3

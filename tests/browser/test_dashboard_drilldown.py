@@ -1,5 +1,5 @@
 """Issue #8 journey: the program admin drills down the dashboard from the nation to a
-library on a phone (390 px) and downloads a table as XLSX."""
+library on a phone (390 px), downloads a table as XLSX and comes back up by the breadcrumb."""
 
 from io import BytesIO
 
@@ -46,11 +46,28 @@ def test_program_admin_drills_down_to_a_library_and_downloads(
     rows = list(load_workbook(BytesIO(open(path, "rb").read())).active.iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == [library.name]
 
-    # Back up through the breadcrumb, then down to the library's progress page.
+    # Back up through the breadcrumb, then down to the library's own dashboard.
     page.get_by_test_id("dashboard-breadcrumb").get_by_role("link", name="Kalimantan Selatan").click()
     page.wait_for_url("**/program/dashboard/63/")
     page.get_by_test_id("table-stages_by_unit").get_by_role("link", name="Kabupaten Balangan").click()
     page.wait_for_url("**/program/dashboard/63.11/")
     page.get_by_test_id("table-stages_by_unit").get_by_role("link", name=library.name).click()
+    page.wait_for_url(f"**/program/dashboard/library/{library.pk}/")
+    expect(page.locator("h1")).to_contain_text(library.name)
+    expect(page.get_by_test_id("dashboard-breadcrumb")).to_contain_text("Kabupaten Balangan")
+    expect(page.get_by_test_id("activity-chart").locator("canvas")).to_have_count(1)
+    # Its one dot on the map, coloured as the legend says, with Indonesian zoom buttons.
+    expect(page.locator("#dashboard-map path.leaflet-interactive")).to_have_count(1)
+    expect(page.get_by_test_id("dashboard-map-legend")).to_contain_text("Belum ada tahap")
+    expect(page.locator("#dashboard-map .leaflet-control-zoom-in")).to_have_attribute("title", "Perbesar")
+    # What it has met and what is missing: its progress page.
+    page.get_by_test_id("dashboard-library-stage").get_by_role("link").first.click()
     page.wait_for_url(f"**/program/libraries/{library.pk}/progress/")
     expect(page.locator("h1")).to_contain_text(library.name)
+    # Back on the regency, with a month chosen: the map's links keep it too.
+    month = page.evaluate("new Date().toISOString().slice(0, 7)")
+    page.goto(f"{site}/program/dashboard/63.11/?start={month}&end={month}")
+    page.locator("#dashboard-map path.leaflet-interactive").first.click()
+    expect(page.locator(".leaflet-popup-content a")).to_have_attribute(
+        "href", f"/program/dashboard/library/{library.pk}/?start={month}&end={month}"
+    )
