@@ -182,7 +182,7 @@ class ActivityFilterForm(DateRangeFilterMixin, forms.Form):
     level = forms.ChoiceField(label=_("Level"), required=False)
     province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.all(), required=False)
     regency = forms.ModelChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
-    library = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    library = forms.IntegerField(label=_("Library"), widget=forms.HiddenInput, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
     status = forms.ChoiceField(label=_("Status"), required=False)
