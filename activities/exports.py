@@ -2,7 +2,8 @@
 products, stories), registered in `ActivitiesConfig.ready()`.
 
 Each download is its list: the same base queryset (`for_user(user).alive()`), the same
-filter form and its `filter()` method as the list view, the list's order. Rows are
+filter form and its `filter()` method as the list view, the list's order; filters that do
+not validate refuse the download (`check_filters`) instead of being left out. Rows are
 `.values()` dictionaries read in chunks; the other libraries and regencies of an
 activity come from subqueries, never a query per row. Personal data stays out: no
 participant's or story teller's name (the lists never show them).
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.export_registry import (
     ExportDefinition,
+    check_filters,
     joined_names,
     model_column,
     register,
@@ -79,6 +81,7 @@ def activity_rows(request):
     """The activity list's rows as `request` filters it, in the user's scope (lazy; one query)."""
     record_type = TYPES["activity"]
     form = record_type.filter_form_class(request.GET or None, user=request.user, public=False)
+    check_filters(form)
     qs = form.filter(Activity.objects.for_user(request.user).alive()).order_by("-start_date", "-pk")
     qs = qs.annotate(
         other_libraries=joined_names(
@@ -149,7 +152,9 @@ def record_rows_of(record_type: RecordType, columns: list[Column]):
     """A `queryset(request)` for the list of `record_type`: its filter form, scope and order."""
 
     def record_rows(request):
-        form = record_type.filter_form_class(request.GET or None, user=request.user)
+        form = check_filters(
+            record_type.filter_form_class(request.GET or None, user=request.user)
+        )
         qs = form.filter(record_type.model.objects.for_user(request.user).alive(), record_type)
         if record_type.model is Partnership:
             today = timezone.localdate()

@@ -8,15 +8,18 @@ rows to `perpus.exports.export_response`.
 
 `queryset(request)` returns the rows of the list as the user filtered it (the list's
 own filter code, never a copy) and only in the user's scope (`for_user`); it raises
-`PermissionDenied` or `Http404` where the list would. Rows are plain `.values()`
-dictionaries read in chunks (`rows(qs, columns)`), so memory stays flat whatever the
-number of rows, and related names come from subqueries (`joined_names`), never from a
-query per row.
+`PermissionDenied` or `Http404` where the list would, and `InvalidFilters` when the
+list's filters do not validate (`check_filters(form)`): the list shows such a filter
+with its error and leaves it out, but a download that silently dropped one would
+hold rows the person did not ask for, so the view refuses it and writes nothing.
+Rows are plain `.values()` dictionaries read in chunks (`rows(qs, columns)`), so
+memory stays flat whatever the number of rows, and related names come from
+subqueries (`joined_names`), never from a query per row.
 
 The helpers here know no app: `Value` (a getter reading one `.values()` key, showing
 a choice's label or yes/no), `rows`, `joined_names` (names of related rows joined by
-"; ", on SQLite and PostgreSQL) and `list_view_queryset` (a class-based list view's
-own access checks and `get_queryset()`).
+"; ", on SQLite and PostgreSQL), `check_filters` and `list_view_queryset` (a class-based
+list view's own access checks, `get_queryset()` and filter errors).
 """
 
 from __future__ import annotations
@@ -50,6 +53,36 @@ class ExportDefinition:
 
 
 _EXPORTS: dict[str, ExportDefinition] = {}
+
+
+class InvalidFilters(Exception):
+    """The list's filters do not validate: no download. `errors` are "Label: message" lines,
+    in the active language."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+def form_errors(form) -> list[str]:
+    """The errors of filter form `form` as "Label: message" lines; [] when it is unbound or
+    valid (validates it: the queries of its choice fields, if any)."""
+    if not form.is_bound or form.is_valid():
+        return []
+    lines = []
+    for name, messages in form.errors.items():
+        label = force_str(form[name].label) if name in form.fields else ""
+        for message in messages:
+            lines.append(f"{label}: {message}" if label else force_str(message))
+    return lines
+
+
+def check_filters(form):
+    """Return filter form `form`, or raise `InvalidFilters` when it is bound and invalid."""
+    errors = form_errors(form)
+    if errors:
+        raise InvalidFilters(errors)
+    return form
 
 
 def register(definition: ExportDefinition) -> ExportDefinition:
@@ -184,11 +217,20 @@ def list_view_queryset(view_class) -> Callable:
     """A `queryset(request)` that runs the class-based list view's own access checks
     (its `dispatch`: login, role, 403/404) and returns its `get_queryset()`, filters and
     scope included, instead of rendering the page. Lazy: the queryset is not evaluated.
+
+    Raises `InvalidFilters` when, after `get_queryset()`, the view's `filter_form` is bound
+    and invalid or its `filter_errors` (a list of messages) is not empty.
     """
 
     class ExportOf(view_class):
         def get(self, request, *args, **kwargs):
-            return self.get_queryset()
+            queryset = self.get_queryset()
+            form = getattr(self, "filter_form", None)
+            errors = form_errors(form) if form is not None else []
+            errors += getattr(self, "filter_errors", [])
+            if errors:
+                raise InvalidFilters([force_str(error) for error in errors])
+            return queryset
 
     ExportOf.__name__ = ExportOf.__qualname__ = f"ExportOf{view_class.__name__}"
     view = ExportOf.as_view()

@@ -8,10 +8,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.encoding import force_str
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .export_registry import get_export
+from .export_registry import InvalidFilters, get_export
 from .export_tasks import needs_background, start_export
 from .exports import FORMATS, Column, export_filename, export_response
 from .models import Export
@@ -36,13 +37,17 @@ def _in_language(rows, language):
 def export(request, key, fmt):
     """The rows of list `key`, as the user filtered it and within their scope, as CSV or XLSX.
 
-    404 for an unknown key or format; the list's own 403/404 for users who may not see it.
-    Queries: the definition's, a fixed number whatever the number of rows.
+    404 for an unknown key or format; the list's own 403/404 for users who may not see it;
+    400 with a page naming the faulty filters when the list's filters do not validate
+    (nothing is written). Queries: the definition's, a fixed number whatever the number of rows.
     """
     definition = get_export(key)
     if definition is None or fmt not in FORMATS:
         raise Http404
-    rows = definition.queryset(request)
+    try:
+        rows = definition.queryset(request)
+    except InvalidFilters as invalid:
+        return _invalid_filters(request, definition, invalid.errors)
     if needs_background(rows, fmt):
         start_export(request, definition, fmt)
         messages.info(request, _("This list is long: its spreadsheet is being written. It will be ready "
@@ -56,6 +61,20 @@ def export(request, key, fmt):
         filename=force_str(definition.filename),
         fmt=fmt,
     )
+
+
+def _invalid_filters(request, definition, errors):
+    """The page refusing a download whose filters do not validate (400; no query).
+
+    It links back to the list the person came from (the referring page, when it is ours).
+    """
+    back = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(
+        back, {request.get_host()}, require_https=request.is_secure()
+    ):
+        back = ""
+    context = {"label": definition.label, "errors": errors, "back": back}
+    return render(request, "exports/invalid_filters.html", context, status=400)
 
 
 @require_safe

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from perpus.filters import DateRangeFilterMixin
 from perpus.scopes import Role, scope_of
 from perpus.uploads import ANY_DOCUMENT, DocumentField, PhotoField
 from villages.models import Library, Province, Regency
@@ -172,15 +173,16 @@ class ActivityForm(RecordForm):
         return {"libraries": self.cleaned_data["libraries"], "regions": self.cleaned_data["regions"]}
 
 
-class ActivityFilterForm(forms.Form):
-    """The filters of the activity lists; invalid fields are simply not applied."""
+class ActivityFilterForm(DateRangeFilterMixin, forms.Form):
+    """The filters of the activity lists; invalid fields (a reversed date range included) are
+    shown with their error and not applied."""
 
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False)
     province = forms.ModelChoiceField(label=_("Province"), queryset=Province.objects.all(), required=False)
     regency = forms.ModelChoiceField(label=_("Regency/city"), queryset=Regency.objects.none(), required=False)
-    library = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    library = forms.IntegerField(label=_("Library"), widget=forms.HiddenInput, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
     status = forms.ChoiceField(label=_("Status"), required=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from perpus.filters import DateRangeFilterMixin
 from perpus.scopes import scope_of
 from villages.models import Province, Regency
 
@@ -28,8 +29,9 @@ class DeleteForm(forms.Form):
     )
 
 
-class QueueFilterForm(forms.Form):
-    """Filters of the review queue; the bulk verification re-applies the same ones."""
+class QueueFilterForm(DateRangeFilterMixin, forms.Form):
+    """Filters of the review queue; the bulk verification re-applies the same ones. A reversed
+    date range is an error and narrows nothing."""
 
     type = forms.ChoiceField(label=_("Type"), required=False)
     kind = forms.ChoiceField(label=_("Kind of activity"), required=False)

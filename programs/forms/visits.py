@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perpus.filters import DateRangeFilterMixin
 from perpus.scopes import working_on_q
 from perpus.uploads import DOCUMENT_TYPES, DocumentField, clean_document
 from villages.models import Library, Province, Regency
@@ -26,8 +27,9 @@ REPORT_TYPES = frozenset(
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class VisitFilterForm(forms.Form):
-    """The list's filters (GET): province, regency, dates. Choices narrowed to the user's scope.
+class VisitFilterForm(DateRangeFilterMixin, forms.Form):
+    """The list's filters (GET): province, regency, dates. Choices narrowed to the user's scope;
+    an invalid filter (a reversed date range included) is shown with its error and not applied.
 
     Reads the user's provinces (one query, at most two rows) to decide whether to offer them.
     """
@@ -60,10 +62,10 @@ class VisitFilterForm(forms.Form):
         self.fields["regency"].queryset = regencies
 
     def apply(self, queryset):
-        """Return `queryset` filtered by the valid filters (lazy, no query)."""
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
+        """Return `queryset` filtered by the valid filters (lazy, no query); invalid ones,
+        shown with their errors, are left out."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
         if data.get("province"):
             queryset = queryset.filter(province=data["province"])
         if data.get("regency"):

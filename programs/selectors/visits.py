@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from perpus.scopes import can_change, can_create, can_view, has_ability
@@ -71,7 +71,10 @@ def library_visits_section(library, user, request=None) -> dict | None:
 
     Returns None (no query) when `user` may not see visits to the library's regency
     (visitors, library managers, other areas) or the library has no regency. Otherwise
-    one query: the latest visits, newest first.
+    two queries: the latest visits, newest first, and the day of the library's latest
+    assessment. `last_visited_on` follows the dashboards' rule (`_last_visits` of
+    `selectors.dashboard_board`): the latest of the first days of the visits that included
+    the library and the days of its assessments.
     """
     if library.regency_id is None or user is None or not user.is_authenticated:
         return None
@@ -85,10 +88,17 @@ def library_visits_section(library, user, request=None) -> dict | None:
         .select_related("author")
         .order_by("-starts_on", "-pk")[:LIBRARY_VISITS_SHOWN]
     )
+    last_assessed = (
+        Assessment.objects.for_user(user)
+        .filter(library=library)
+        .aggregate(last=Max("visited_on"))["last"]
+    )
+    last_visit = visits[0].starts_on if visits else None
+    days = [day for day in (last_visit, last_assessed) if day is not None]
     return {
         "library": library,
         "visits": visits,
-        "last_visited_on": visits[0].starts_on if visits else None,
+        "last_visited_on": max(days, default=None),
         "can_record": can_create(user, Visit) and can_change(user, probe),
     }
 

@@ -2,6 +2,7 @@
 
 from chartkick.django import LineChart
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
@@ -21,8 +22,12 @@ def library_progress(request, pk):
     snapshots = data["snapshots"]
     chart = None
     if snapshots:
+        # The dates are labels written here in the active language (a time axis would be
+        # labelled by Chart.js in English), one per snapshot, oldest first; straight lines,
+        # as a curve would overshoot between stages.
         chart = LineChart(
-            {s.date.isoformat(): s.stage_order for s in snapshots},
+            {date_format(s.date, "j M Y"): s.stage_order for s in snapshots},
+            discrete=True,
             ytitle=gettext("Stage"),
             min=0,
             max=data["top_order"],

@@ -1,7 +1,8 @@
 /* Library location map (django-leaflet callback).
  * Read-only: the container carries data-lat / data-lng and shows one marker.
  * Editable (data-editable): a click sets the inputs marked data-map-input="lat"/"lng",
- * and typing coordinates moves the marker. Without JS the inputs work alone. */
+ * and typing coordinates moves the marker. Without JS the inputs work alone.
+ * data-zoom-in/data-zoom-out give the zoom buttons' titles in the page's language. */
 (function () {
   "use strict";
 
@@ -16,6 +17,15 @@
     var latInput = document.querySelector('[data-map-input="lat"]');
     var lngInput = document.querySelector('[data-map-input="lng"]');
     var marker = null;
+
+    // django-leaflet adds Leaflet's zoom buttons with English titles: put translated ones instead.
+    if (map.zoomControl && container.hasAttribute("data-zoom-in")) {
+      map.removeControl(map.zoomControl);
+      map.zoomControl = L.control.zoom({
+        zoomInTitle: container.getAttribute("data-zoom-in"),
+        zoomOutTitle: container.getAttribute("data-zoom-out")
+      }).addTo(map);
+    }
 
     function current() {
       if (editable) {

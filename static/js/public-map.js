@@ -2,8 +2,9 @@
  * The page already lists what the map shows, so without JavaScript or tiles nothing is lost.
  * Leaflet (its CSS and JS, from django-leaflet's static files) is loaded only when the map
  * comes into view. Circle markers need no marker images (no image requests to miss).
- * The container carries data-leaflet-js, data-leaflet-css, data-tiles, data-attribution and
- * either data-lat/data-lng (one library) or data-source: the id of a json_script with
+ * The container carries data-leaflet-js, data-leaflet-css, data-tiles, data-attribution,
+ * data-zoom-in/data-zoom-out (the zoom buttons' titles, translated) and either
+ * data-lat/data-lng (one library) or data-source: the id of a json_script with
  * {"clusters": [{name, url, libraries, lat, lng}], "points": [{name, url, lat, lng}]}. */
 (function () {
   "use strict";
@@ -33,7 +34,12 @@
   }
 
   function draw(container) {
-    var map = L.map(container, { scrollWheelZoom: false });
+    var map = L.map(container, { scrollWheelZoom: false, zoomControl: false });
+    // Leaflet's own button titles ("Zoom in") are English: the page gives them in its language.
+    L.control.zoom({
+      zoomInTitle: container.getAttribute("data-zoom-in") || "Zoom in",
+      zoomOutTitle: container.getAttribute("data-zoom-out") || "Zoom out"
+    }).addTo(map);
     L.tileLayer(container.getAttribute("data-tiles"), {
       attribution: container.getAttribute("data-attribution") || "",
       maxZoom: 18

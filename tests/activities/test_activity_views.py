@@ -83,6 +83,33 @@ def test_list_filters(login, program_admin, library, regency_library, other_rege
     assert {a.title for a in response.context["activities"]} == expected
 
 
+@pytest.mark.parametrize("public", [False, True])
+def test_reversed_date_range_is_an_error_and_not_applied(client, login, program_admin, library, outside_library, public):
+    """`?date_from=2026-12-10&date_to=2026-12-01` showed "0 kegiatan" with no word. The end date
+    now says what is wrong, the range narrows nothing, and the other valid filters apply."""
+    ActivityFactory(library=library, title="Desember", status="verified", start_date=datetime.date(2026, 12, 5))
+    ActivityFactory(library=library, title="Februari", status="verified", start_date=datetime.date(2025, 2, 1))
+    ActivityFactory(library=outside_library, title="Bali", status="verified", start_date=datetime.date(2026, 12, 5))
+    query = {"date_from": "2026-12-10", "date_to": "2026-12-01", "province": "63"}
+    if public:
+        response = client.get(reverse("activities:activity_public_list"), query)
+    else:
+        response = login(program_admin).get(reverse("activities:activity_list"), query)
+    assert response.context["filter_form"].errors == {"date_to": ["Tanggal selesai tidak boleh sebelum tanggal mulai."]}
+    assert {a.title for a in response.context["activities"]} == {"Desember", "Februari"}
+    page = response.content.decode()
+    assert "Tanggal selesai tidak boleh sebelum tanggal mulai." in page and "2 kegiatan" in page
+
+
+def test_reversed_date_range_error_in_english(client, library):
+    from tests.languages import use_language
+
+    response = use_language(client, "en").get(
+        reverse("activities:activity_public_list"), {"date_from": "2026-12-10", "date_to": "2026-12-01"}
+    )
+    assert "The end date cannot be before the start date." in response.content.decode()
+
+
 @pytest.mark.parametrize("page_size", [1, 20])
 def test_list_queries_do_not_grow_with_page_size(login, program_admin, library, regency_library, django_assert_num_queries, page_size):
     for _ in range(25):

@@ -38,7 +38,7 @@ def mixed_activities(library, other_regency_library, outside_library, regency_li
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 @pytest.mark.parametrize(
     "query",
-    ["", "kind=training", "q=kelas", "date_from=2024-03-01", f"status={ReviewStatus.VERIFIED}", "kind=bogus"],
+    ["", "kind=training", "q=kelas", "date_from=2024-03-01", f"status={ReviewStatus.VERIFIED}"],
 )
 def test_activities_hold_exactly_the_filtered_rows_of_the_list(login, program_admin, mixed_activities, fmt, query):
     client = login(program_admin)
@@ -46,6 +46,51 @@ def test_activities_hold_exactly_the_filtered_rows_of_the_list(login, program_ad
     ids = sorted(int(pk) for pk in column(rows, "ID"))
     assert ids == listed_ids(client, "activity_list", query)
     assert len(rows) == 1 + len(ids)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("date_from=garbage", "Dari"),
+        ("kind=bogus", "Jenis"),
+        ("date_from=2026-12-10&date_to=2026-12-01", "Sampai"),
+        ("kind=training&region=63.11&province=99", "Provinsi"),
+    ],
+)
+def test_activities_with_invalid_filters_are_refused(login, program_admin, mixed_activities, fmt, query, field):
+    """`/exports/activities.csv?date_from=garbage` gave every row: the list leaves a bad filter
+    out (and says so on the form), a download must not hold rows nobody asked for."""
+    from django.urls import reverse
+
+    client = login(program_admin)
+    response = client.get(export_url("activities", fmt, query), HTTP_REFERER="http://testserver/activities/?" + query)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert "Unduhan ditolak" in page and "tidak ada yang diunduh" in page
+    assert f"<li>{field}: " in page
+    # Back to the list the person came from, to correct the filters.
+    assert 'href="http://testserver/activities/?' in page
+    # Nothing written, nothing queued.
+    from perpus.models import Export
+
+    assert not Export.objects.exists()
+    # The list itself names the same faulty field.
+    listed = client.get(reverse("activities:activity_list") + "?" + query)
+    assert listed.context["filter_form"].errors
+
+
+@pytest.mark.parametrize("key", sorted(RECORD_EXPORTS))
+def test_records_with_invalid_filters_are_refused(login, consultant, library, key):
+    FACTORIES[key](library=library)
+    client = login(consultant)
+    for query in ("year=abc", "region=51", "status=bogus"):
+        response = client.get(export_url(RECORD_EXPORTS[key], "csv", query))
+        assert response.status_code == 400, query
+        assert "Unduhan ditolak" in response.content.decode()
+    # Valid filters behave as before.
+    assert len(download(client, RECORD_EXPORTS[key], "csv", "year=&region=63.11")) == 2
 
 
 def test_activity_row_shows_labels_places_and_other_libraries(login, program_admin, mixed_activities,

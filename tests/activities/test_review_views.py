@@ -148,6 +148,17 @@ def test_queue_filters(login, consultant, old_and_new, hulu_sungai_utara):
     assert [i.title for i in items] == ["Baru"] or timezone.localtime().hour < 5
 
 
+def test_queue_reversed_date_range_is_an_error_and_not_applied(login, consultant, old_and_new):
+    """A reversed range listed nothing and said nothing; now its end date says what is wrong,
+    it narrows nothing, and the kind filter still applies."""
+    client = login(consultant)
+    query = {"date_from": "2026-12-10", "date_to": "2026-12-01", "kind": "training"}
+    response = client.get(reverse("activities:queue"), query)
+    assert response.context["filter_form"].errors == {"date_to": ["Tanggal selesai tidak boleh sebelum tanggal mulai."]}
+    assert [i.title for i in response.context["items"]] == ["Lama"]
+    assert "Tanggal selesai tidak boleh sebelum tanggal mulai." in response.content.decode()
+
+
 def test_queue_needs_login(client):
     assert is_login_redirect(client.get(reverse("activities:queue")))
 

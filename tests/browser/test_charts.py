@@ -1,9 +1,11 @@
 """The staff charts draw in Chromium: no "Memuat…" left, a canvas per chart, no JS error."""
 
+import datetime
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from programs.models import SnapshotReason, Stage, StageSnapshot
@@ -34,6 +36,16 @@ def test_dashboard_and_progress_charts_draw(site, page, log_in, program_admin, l
             # Chartkick replaces the loading text with the Chart.js canvas once it has drawn.
             expect(chart.locator("canvas")).to_have_count(1)
             expect(chart).not_to_contain_text("Memuat")
+    # The stage history's axis reads Indonesian dates (it read "Aug 28, Sep 7…"), one label a snapshot.
+    StageSnapshot.objects.create(
+        library=library, stage=None, stage_order=0, date=datetime.date(2025, 8, 28), reason=SnapshotReason.CHANGE,
+    )
+    page.reload()
+    expect(page.get_by_test_id("stage-history-chart").locator("canvas")).to_have_count(1)
+    labels = page.evaluate("Object.values(Chartkick.charts).map((c) => c.getChartObject().data.labels)[0]")
+    with translation.override("id"):
+        expected = [date_format(s.date, "j M Y") for s in StageSnapshot.objects.filter(library=library).order_by("date")]
+    assert labels[0] == "28 Agu 2025" and labels == expected and len(labels) == 3
     assert errors == []
 
 

@@ -64,6 +64,15 @@ def test_library_page_first_view_is_light_and_has_no_404(site, page, page_proble
     assert not any("chartkick" in r.url or "Chart" in r.url for r in ours)
     assert page.locator("svg.visits-chart rect").count() == 12
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # Leaflet's zoom buttons speak the page's language (they said "Zoom in"/"Zoom out").
+    _assert_zoom_titles(page, "#library-map")
+
+
+def _assert_zoom_titles(page, map_selector):
+    for button, title in (("in", "Perbesar"), ("out", "Perkecil")):
+        zoom = page.locator(f"{map_selector} .leaflet-control-zoom-{button}")
+        assert zoom.get_attribute("title") == title
+        assert zoom.get_attribute("aria-label") == title
 
 
 def test_place_pages_list_libraries_with_javascript_off(site, browser, library, other_regency_library):
@@ -91,3 +100,4 @@ def test_map_without_tiles_still_lists_the_libraries(site, page, page_problems, 
     page.wait_for_function("document.querySelector('#public-map .leaflet-interactive') !== null")
     assert page.get_by_role("link", name="Perpustakaan Desa Juai").first.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    _assert_zoom_titles(page, "#public-map")

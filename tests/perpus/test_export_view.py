@@ -84,6 +84,57 @@ def test_headers_are_indonesian_by_default_and_english_when_chosen(login, progra
     assert column(rows, "Kind") == ["Training (bimtek)"]
 
 
+def test_invalid_filters_are_refused_in_the_persons_language(login, program_admin, library):
+    ActivityFactory(library=library)
+    client = login(program_admin)
+    program_admin.language = "en"
+    program_admin.save()
+    response = client.get(export_url("activities", "csv", "date_from=garbage"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Download refused" in page
+    assert "The filters of the list “Activities” are not valid, so nothing was downloaded." in page
+    assert "<li>From: Enter a valid date.</li>" in page
+    # Without a page of ours to go back to, the way to the start page.
+    assert f'href="{reverse("start")}"' in page
+
+
+def test_invalid_filters_link_back_only_to_our_own_pages(login, program_admin):
+    client = login(program_admin)
+    response = client.get(export_url("activities", "csv", "kind=bogus"), HTTP_REFERER="https://evil.example/")
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
+
+
+def test_invalid_filters_never_start_a_background_export(login, program_admin, library, monkeypatch):
+    from perpus import export_tasks
+    from perpus.models import Export
+
+    monkeypatch.setattr(export_tasks, "INLINE_ROWS", 0)
+    ActivityFactory(library=library)
+    client = login(program_admin)
+    assert client.get(export_url("activities", "xlsx", "date_from=garbage")).status_code == 400
+    assert not Export.objects.exists()
+    # A valid filter still goes to the background as before.
+    assert client.get(export_url("activities", "xlsx", "date_from=2000-01-01")).status_code == 302
+
+
+def test_check_filters_names_each_faulty_field():
+    from django import forms
+
+    from perpus.export_registry import InvalidFilters, check_filters, form_errors
+
+    class Filters(forms.Form):
+        day = forms.DateField(label="Day", required=False)
+        count = forms.IntegerField(required=False)
+
+    assert form_errors(Filters()) == []
+    assert check_filters(Filters({"day": "2026-01-01"})).is_valid()
+    with pytest.raises(InvalidFilters) as refused:
+        check_filters(Filters({"day": "x", "count": "y"}))
+    assert refused.value.errors == ["Day: Masukkan tanggal yang valid.", "Count: Masukkan keseluruhan angka bilangan."]
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_formula_text_is_neutralised_end_to_end(login, program_admin, library, fmt):
     ActivityFactory(library=library, title='=HYPERLINK("http://evil.example","klik")', venue="@SUM(A1)")

@@ -102,6 +102,17 @@ def test_visits_in_scope_with_their_libraries(login, consultant, program_admin, 
     assert int(row["Pemustaka yang diwawancarai"]) == 7
 
 
+@pytest.mark.parametrize("query", ["date_from=garbage", "date_from=2026-12-10&date_to=2026-12-01", "regency=51.03"])
+def test_visits_with_invalid_filters_are_refused(login, consultant, balangan, library, query):
+    make_visit(balangan, consultant, [library])
+    client = login(consultant)
+    response = client.get(export_url("visits", "csv", query))
+    assert response.status_code == 400
+    assert "Unduhan ditolak" in response.content.decode()
+    # Valid filters behave as before.
+    assert len(download(client, "visits", "csv", "regency=63.11&date_from=2020-01-01")) == 2
+
+
 def test_library_managers_get_no_visit_download_like_the_list(login, library_manager, consultant, balangan, library):
     make_visit(balangan, consultant, [library])
     client = login(library_manager)

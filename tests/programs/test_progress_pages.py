@@ -149,6 +149,51 @@ def test_progress_page_draws_history(client, assessed_library, measure_data, lad
     assert "Chartkick" in page and "chartkick.js" in page
 
 
+def _chart(page):
+    """The chartkick chart's data (as [label, value] pairs) and options, from its JSON script."""
+    import json
+
+    found = re.search(r'<script id="chart-[0-9a-f]+-json" type="application/json">(.*?)</script>', page, re.S)
+    chart = json.loads(found.group(1))
+    return chart["data"], chart["options"]
+
+
+def test_stage_history_axis_is_labelled_in_the_page_language(client, assessed_library):
+    """The time axis read "Aug 28, Sep 7…" on Indonesian pages (Chart.js's own English dates):
+    the dates are labels written by Django in the active language, on a discrete axis."""
+    StageSnapshot.objects.filter(library=assessed_library).update(date=date(2026, 8, 28))
+    StageSnapshot.objects.create(library=assessed_library, stage=None, stage_order=0, date=date(2026, 12, 7),
+                                 reason=SnapshotReason.CHANGE)
+    url = reverse("programs:library_progress", args=[assessed_library.pk])
+    data, options = _chart(client.get(url).content.decode())
+    assert data == [["28 Agu 2026", 1], ["7 Des 2026", 0]]
+    # Labels, not dates to place on a time axis; straight lines (a curve overshoots).
+    assert options["discrete"] is True and options["curve"] is False
+    data, _options = _chart(english(client).get(url).content.decode())
+    assert data == [["28 Aug 2026", 1], ["7 Dec 2026", 0]]
+
+
+def test_computed_time_never_ends_a_sentence_with_a_second_period(client, assessed_library):
+    """English read "Computed on Dec. 7, 2026, 4:05 a.m.." (the time ends with a period)."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from programs.models import Criterion, LibraryProgress, Stage
+
+    # The stored stage is shown with its time when the ladder has not changed since.
+    Stage.objects.update(updated_at=timezone.make_aware(datetime(2026, 1, 1)))
+    Criterion.objects.update(updated_at=timezone.make_aware(datetime(2026, 1, 1)))
+    at = timezone.make_aware(datetime(2026, 12, 7, 4, 5))
+    LibraryProgress.objects.filter(library=assessed_library).update(computed_at=at)
+    url = reverse("programs:library_progress", args=[assessed_library.pk])
+    page = english(client).get(url).content.decode()
+    assert "Computed on Dec. 7, 2026, 4:05 a.m. from the recorded data." in page
+    assert "a.m.." not in page
+    client.cookies.clear()
+    assert "Dihitung pada 7 Des. 2026, 4.05 dari data yang dicatat." in client.get(url).content.decode()
+
+
 def test_progress_page_of_unpublished_library_is_404_outside_scope(client, login, library, regency_staff):
     library.is_published = False
     library.save()

@@ -86,6 +86,28 @@ def test_list_newest_first_and_filters(login, program_admin, balangan, hulu_sung
     assert {r.pk for r in regencies} == {"63.11", "63.08"}
 
 
+def test_list_reversed_date_range_is_an_error_and_not_applied(login, program_admin, balangan, hulu_sungai_utara, badung):
+    """Reversed dates gave "0 kunjungan" with no word: the end date says what is wrong, the
+    range narrows nothing, and the other valid filters still apply."""
+    in_balangan = VisitFactory(regency=balangan, starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 5))
+    in_hsu = VisitFactory(regency=hulu_sungai_utara, starts_on=date(2025, 2, 1), ends_on=date(2025, 2, 1))
+    VisitFactory(regency=badung, starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 5))
+    client = login(program_admin)
+    reversed_range = {"date_from": "2026-12-10", "date_to": "2026-12-01"}
+    response = client.get(LIST, {**reversed_range, "province": "63"})
+    form = response.context["filter_form"]
+    assert form.errors == {"date_to": ["Tanggal selesai tidak boleh sebelum tanggal mulai."]}
+    assert set(_ids(response)) == {in_balangan.pk, in_hsu.pk}
+    page = response.content.decode()
+    assert "Tanggal selesai tidak boleh sebelum tanggal mulai." in page
+    assert "2 kunjungan" in page
+    # The dates stay in the form, to be corrected.
+    assert 'value="2026-12-10"' in page and 'value="2026-12-01"' in page
+    # A one-day range is not reversed.
+    one_day = client.get(LIST, {"date_from": "2026-12-05", "date_to": "2026-12-05", "province": "63"})
+    assert not one_day.context["filter_form"].errors and _ids(one_day) == [in_balangan.pk]
+
+
 def test_list_consultant_cannot_filter_outside(login, consultant, outside_visit, visit):
     response = login(consultant).get(LIST, {"regency": "51.03"})
     # Not a choice: the filter is refused and nothing outside the scope shows.

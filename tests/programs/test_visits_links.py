@@ -135,10 +135,39 @@ def test_library_page_hides_visits_from_others(client, login, library_manager, o
         assert library_visits_section(library, user) is None
 
 
-def test_library_section_one_query(consultant, visit, library, django_assert_num_queries):
+def test_last_visit_counts_assessments_as_the_dashboards_do(login, consultant, balangan, library):
+    """The section showed the latest visit's first day; the dashboards (`_last_visits`) take
+    the latest of the visits' first days and the library's assessments' days."""
+    VisitFactory(regency=balangan, libraries=[library], starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 1))
+    AssessmentFactory(library=library, author=consultant, visited_on=date(2026, 12, 2))
+    AssessmentFactory(library=library, author=consultant, visited_on=date(2026, 11, 20))
+    assert library_visits_section(library, consultant)["last_visited_on"] == date(2026, 12, 2)
+    page = _library_page(login(consultant), library)
+    assert "Terakhir dikunjungi pada 2 Desember 2026." in page
+    # An assessment older than the latest visit leaves the visit's day.
+    VisitFactory(regency=balangan, libraries=[library], starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 6))
+    assert library_visits_section(library, consultant)["last_visited_on"] == date(2026, 12, 5)
+
+
+def test_last_visit_of_a_library_assessed_without_a_visit(login, consultant, library):
+    AssessmentFactory(library=library, author=consultant, visited_on=date(2026, 3, 4))
+    section = library_visits_section(library, consultant)
+    assert section["visits"] == [] and section["last_visited_on"] == date(2026, 3, 4)
+    page = _library_page(login(consultant), library)
+    assert "Terakhir dikunjungi pada 4 Maret 2026." in page
+    assert "Belum ada kunjungan monitoring" in page
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_library_section_fixed_queries(consultant, balangan, library, django_assert_num_queries, count):
+    for day in range(count):
+        VisitFactory(regency=balangan, libraries=[library], starts_on=date(2026, 1, 1 + day), ends_on=date(2026, 1, 1 + day))
+        AssessmentFactory(library=library, author=consultant, visited_on=date(2026, 2, 1 + day))
     scope_of(consultant)  # the scope is read once per request, before the section
-    with django_assert_num_queries(1):
-        library_visits_section(library, consultant)
+    # The latest visits, and the day of the latest assessment: whatever their number.
+    with django_assert_num_queries(2):
+        section = library_visits_section(library, consultant)
+    assert section["last_visited_on"] == date(2026, 2, count)
 
 
 

@@ -25,11 +25,21 @@ def libraries(library, regency_library, province_library, other_regency_library,
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-@pytest.mark.parametrize("query", ["", "q=juai", "region=63.11", "region=51", "region=bogus", "q=Tetangga"])
+@pytest.mark.parametrize("query", ["", "q=juai", "region=63.11", "region=51", "q=Tetangga"])
 def test_libraries_hold_exactly_the_filtered_rows_of_the_list(login, program_admin, libraries, fmt, query):
     client = login(program_admin)
     rows = download(client, "libraries", fmt, query)
     assert sorted(int(pk) for pk in column(rows, "ID")) == listed_ids(client, query)
+
+
+@pytest.mark.parametrize("key", ["libraries", "statistics"])
+def test_a_malformed_region_refuses_the_download(login, program_admin, libraries, key):
+    """The list shows every region with a warning; its download is refused (it was all rows)."""
+    client = login(program_admin)
+    assert client.get(reverse("villages:library_list") + "?region=bogus").context["bad_region"]
+    response = client.get(export_url(key, "xlsx", "region=bogus"))
+    assert response.status_code == 400
+    assert "Wilayah pada alamat bukan kode wilayah." in response.content.decode()
 
 
 def test_consultant_gets_their_provinces_only_though_the_list_shows_published_others(

@@ -2,6 +2,7 @@
 what visitors may not see, and the query budgets of the public pages."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -245,6 +246,20 @@ def test_home_lists_provinces_without_javascript(client, library):
     assert "data-public-map hidden" in html
     assert 'href="/perpustakaan/kalimantan-selatan/"' in html
     assert "leaflet.js" not in html.split("data-leaflet-js=")[0]
+
+
+def test_map_zoom_buttons_are_titled_in_the_page_language(client, library):
+    """Leaflet titled its zoom buttons "Zoom in"/"Zoom out" on Indonesian pages; the maps
+    now carry the translated titles for public-map.js to give Leaflet."""
+    from tests.languages import use_language
+
+    for url in (reverse("home"), library.province.get_absolute_url(), library.regency.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert 'data-zoom-in="Perbesar" data-zoom-out="Perkecil"' in html, url
+    html = use_language(client, "en").get(reverse("home")).content.decode()
+    assert 'data-zoom-in="Zoom in" data-zoom-out="Zoom out"' in html
+    script = (Path(__file__).resolve().parents[2] / "static" / "js" / "public-map.js").read_text()
+    assert "zoomControl: false" in script and 'zoomInTitle: container.getAttribute("data-zoom-in")' in script
 
 
 def test_library_page_says_how_many_criteria_of_the_next_stage_are_met(client, library):

@@ -27,7 +27,8 @@ from ..models import Library, LibraryPhoto, LibraryStatistic
 class LibraryListView(ListView):
     """Libraries the user may see, searched by name (`q`) and filtered by region code (`region`).
 
-    A malformed region code is ignored with a message, never a server error.
+    A malformed region code is ignored with a message, never a server error; the list's
+    downloads refuse it (`filter_errors`, read by `perpus.export_registry.list_view_queryset`).
     """
 
     template_name = "villages/library_list.html"
@@ -48,6 +49,9 @@ class LibraryListView(ListView):
             )
         region = region_code(self.request.GET.get("region"))
         self.bad_region = region is None
+        self.filter_errors = (
+            [_("The region in the address is not a region code.")] if self.bad_region else []
+        )
         self.region = region or ""
         if self.region:
             qs = qs.filter(

@@ -57,6 +57,17 @@ def test_the_mail_goes_out_by_a_task_in_the_invitees_language(regency_staff, lib
     assert english.alternatives and "text/html" in english.alternatives[0][1]
 
 
+def test_the_expiry_time_never_ends_a_sentence_with_a_second_period(regency_staff, library):
+    """English read "…until Dec. 14, 2026, 4:05 a.m.." (the time ends with a period)."""
+    invite(regency_staff, library, language="en", email="en@example.org")
+    invite(regency_staff, library, language="id", email="id@example.org")
+    english, indonesian = mail.outbox
+    for message in (english.body, english.alternatives[0][0]):
+        assert "The link expires on " in message and " and works only once." in message
+        assert ".." not in message.replace("...", "")
+    assert "Tautan ini kedaluwarsa pada " in indonesian.body and " dan hanya berlaku sekali." in indonesian.body
+
+
 def test_only_a_hash_of_the_token_is_stored(regency_staff, library):
     invitation = invite(regency_staff, library)
     token = link_from_mail().rstrip("/").rsplit("/", 1)[1]
