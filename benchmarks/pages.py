@@ -65,6 +65,37 @@ def measure(client, label: str, url: str, repeat: int = REPEAT) -> PageResult:
     )
 
 
+def measure_built(client, label: str, url: str, repeat: int = REPEAT) -> PageResult:
+    """Like `measure`, but each request finds no kept dashboard (a new generation is started
+    before it, not counted): what the first view after a change costs."""
+    from programs.selectors.dashboard_cache import start_new_generation
+
+    def fresh():
+        start_new_generation()  # outside a transaction: at once
+
+    fresh()
+    client.get(url)
+    times = []
+    queries = 0
+    from django.db import connection
+
+    for index in range(repeat):
+        fresh()
+        counted = []
+
+        def count(execute, sql, params, many, context):
+            counted.append(sql)
+            return execute(sql, params, many, context)
+
+        started = time.perf_counter()
+        with connection.execute_wrapper(count):
+            response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        queries = len(counted)
+    return PageResult(label, queries, statistics.median(times), percentile(times, 0.95), len(response.content) / 1024,
+                      response.status_code)
+
+
 def setup_database() -> str:
     """Point Django at the benchmark database and return a description of it."""
     if not os.environ.get("DATABASE_URL"):
@@ -134,16 +165,32 @@ def pages() -> list[tuple[str, str, str | None]]:
         ("dashboard, province (program admin)", dashboard_unit(library.province_id), "scale_admin"),
         ("dashboard, regency (program admin)", dashboard_unit(library.regency_id), "scale_admin"),
         ("dashboard, consultant", reverse("programs:dashboard"), consultant),
+        ("dashboard, library (program admin)", reverse("programs:dashboard_library", args=[library.pk]), "scale_admin"),
     ]
 
 
-def run_pages(repeat: int = REPEAT) -> list[PageResult]:
+def built_pages() -> list[tuple[str, str, str | None]]:
+    """Every dashboard level, and the nation with a cohort year and with a program."""
+    from programs.models import Participation, Program
+
+    rows = [(label, url, user) for label, url, user in pages() if label.startswith("dashboard")]
+    year = Participation.objects.order_by("-year").values_list("year", flat=True).first()
+    program = Program.objects.order_by("pk").values_list("pk", flat=True).first()
+    nation = next(url for label, url, _ in rows if "nation" in label)
+    rows += [("dashboard, nation, one cohort year", f"{nation}?year={year}", "scale_admin"),
+             ("dashboard, nation, one program", f"{nation}?program={program}", "scale_admin")]
+    return rows
+
+
+def run_pages(repeat: int = REPEAT, built: bool = False) -> list[PageResult]:
+    """Every budgeted page (`built`: every dashboard level, built afresh each time)."""
     from django.contrib.auth import get_user_model
     from django.test import Client
 
     results = []
     clients: dict[str | None, Client] = {}
-    for label, url, username in pages():
+    rows = ([pages()[0]] + built_pages()) if built else pages()
+    for label, url, username in rows:
         if username not in clients:
             client = Client()
             if username:
@@ -153,7 +200,8 @@ def run_pages(repeat: int = REPEAT) -> list[PageResult]:
                     user.save(update_fields=["is_superuser"])
                 client.force_login(user)
             clients[username] = client
-        results.append(measure(clients[username], label, url, repeat))
+        how = measure_built if built and username else measure
+        results.append(how(clients[username], label, url, repeat))
     return results
 
 
@@ -165,8 +213,8 @@ def time_recompute() -> float:
     return time.perf_counter() - started
 
 
-def print_table(engine: str, results: list[PageResult]) -> None:
-    print(f"\nPages on {engine}, {REPEAT} requests each after a warm-up (server time, in-process):")
+def print_table(engine: str, results: list[PageResult], title: str = "") -> None:
+    print(f"\n{title or 'Pages'} on {engine}, {REPEAT} requests each after a warm-up (server time, in-process):")
     print(f"{'page':38} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'KB':>8}")
     for r in results:
         print(f"{r.label:38} {r.status:>6} {r.queries:>7} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f} {r.size_kb:>8.1f}")
@@ -188,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Dataset: {Library.objects.count():,} libraries, {Activity.objects.count():,} activities")
     results = run_pages()
     print_table(engine, results)
+    print_table(engine, run_pages(built=True), "Dashboards built afresh (the first view after a change)")
     seconds = time_recompute()
     print(f"\nrecompute_stages (every library, monthly snapshot): {seconds:.1f} s")
     return 0

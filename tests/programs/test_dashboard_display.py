@@ -124,3 +124,15 @@ def test_a_share_is_a_number_in_the_download(login, program_admin, world):
     assert isinstance(rows[1][2], (int, float)) and rows[1][2] == shown.rows[0][2]
     page = client.get("/program/dashboard/63/").content.decode()
     assert f"{str(shown.rows[0][2]).replace('.', ',')}\u00a0%" in page
+
+
+def test_no_time_ends_a_sentence_with_a_second_period(login, program_admin, world):
+    """English times end with "a.m."/"p.m.": a sentence must not add its own period after one."""
+    from programs.services.dashboard_summary import refresh_dashboard_summaries
+    from tests.languages import use_language
+
+    refresh_dashboard_summaries()  # the page then says when everything was last rebuilt
+    client = use_language(login(program_admin), "en")
+    page = client.get("/program/dashboard/63/").content.decode()
+    assert "Figures computed at" in page and "all rebuilt on" in page
+    assert "m.." not in page
