@@ -28,6 +28,8 @@ def _create_libraries(count: int) -> list[int]:
                 regency_id=v.regency_id,
                 village=v,
                 name=f"Perpustakaan Desa {v.name}",
+                # Slugs are unique; bulk_create skips save(), which would choose one.
+                slug=f"perpustakaan-desa-{v.code.replace('.', '-')}",
                 manager_name="Pengelola" if n % 2 else "",
                 floor_area_m2=60 if n % 3 == 0 else None,
             )
