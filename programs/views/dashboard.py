@@ -71,10 +71,13 @@ def _charts(page: dict) -> dict:
             colors=[colour for _name, colour in page["map_legend"]],
         )
     activity_chart = _charts_of_activities(page)
-    participants = page["tables"]["participants"]
-    participant_chart = ColumnChart([[row[0], row[1]] for row in participants.rows], height="240px", loading=loading)
     return {"stage_chart": stage_chart, "history_chart": history_chart, "activity_chart": activity_chart,
-            "participant_chart": participant_chart}
+            "participant_chart": _participant_chart(page)}
+
+
+def _participant_chart(page: dict):
+    participants = page["tables"]["participants"]
+    return ColumnChart([[row[0], row[1]] for row in participants.rows], height="240px", loading=gettext("Loading…"))
 
 
 def _library_charts(page: dict) -> dict:
@@ -87,7 +90,8 @@ def _library_charts(page: dict) -> dict:
             height="220px", loading=gettext("Loading…"), discrete=True, curve=False, min=0,
             max=page["stage_now"]["top"], colors=["#1d6fa5"],
         )
-    return {"history_chart": history_chart, "activity_chart": _charts_of_activities(page)}
+    return {"history_chart": history_chart, "activity_chart": _charts_of_activities(page),
+            "participant_chart": _participant_chart(page)}
 
 
 def _charts_of_activities(page: dict):
