@@ -15,6 +15,7 @@ trailer's CRC-32 is computed over the whole text, which costs microseconds.
 from __future__ import annotations
 
 import re
+import secrets
 import zlib
 from dataclasses import dataclass
 
@@ -23,9 +24,12 @@ from django.utils.cache import patch_vary_headers
 
 #: Level 6, as `GZipMiddleware`.
 LEVEL = 6
-#: A gzip member header: deflate, no flags, no time stamp, no extra flags, unknown OS.
-GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
-# The last piece of every stream: an empty final stored block.
+#: A gzip member header: deflate, a file name follows, no time stamp, no extra flags, unknown OS.
+GZIP_HEADER = b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\xff"
+#: Random bytes of the header's file name, as `GZipMiddleware` adds them against BREACH: the
+#: page around a kept part holds a CSRF token and reflects the URL.
+MAX_RANDOM_BYTES = 100
+# The last piece of every stream: an empty final block (fixed Huffman codes, end of block).
 FINAL_BLOCK = b"\x03\x00"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
@@ -52,7 +56,9 @@ def compress_part(text: str) -> CompressedPart:
 def gzip_parts(parts) -> bytes:
     """One gzip stream of `parts` in order: `str` parts compressed now, `CompressedPart`s as
     kept (no query)."""
-    body, crc, size = [GZIP_HEADER], 0, 0
+    # A file name ends at its first NUL byte.
+    name = secrets.token_bytes(secrets.randbelow(MAX_RANDOM_BYTES) + 1).replace(b"\x00", b"\x01")
+    body, crc, size = [GZIP_HEADER, name, b"\x00"], 0, 0
     for part in parts:
         if isinstance(part, CompressedPart):
             data, deflated = part.text, part.deflated

@@ -47,7 +47,7 @@ def export(request, key, fmt):
     try:
         rows = definition.queryset(request)
     except InvalidFilters as invalid:
-        return _invalid_filters(request, definition, invalid.errors)
+        return invalid_filters_response(request, definition.label, invalid.errors)
     if needs_background(rows, fmt):
         start_export(request, definition, fmt)
         messages.info(request, _("This list is long: its spreadsheet is being written. It will be ready "
@@ -63,8 +63,8 @@ def export(request, key, fmt):
     )
 
 
-def _invalid_filters(request, definition, errors):
-    """The page refusing a download whose filters do not validate (400; no query).
+def invalid_filters_response(request, label, errors):
+    """The page refusing a download of `label` whose filters do not validate (400; no query).
 
     It links back to the list the person came from (the referring page, when it is ours).
     """
@@ -73,7 +73,7 @@ def _invalid_filters(request, definition, errors):
         back, {request.get_host()}, require_https=request.is_secure()
     ):
         back = ""
-    context = {"label": definition.label, "errors": errors, "back": back}
+    context = {"label": label, "errors": errors, "back": back}
     return render(request, "exports/invalid_filters.html", context, status=400)
 
 

@@ -1,6 +1,6 @@
 """What `programs` does when the apps below it report a change."""
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.loader import MigrationLoader
 
 from villages.models import Library
@@ -55,7 +55,8 @@ def rebuild_outdated_summaries(sender, *, using, plan=None, verbosity=1, stdout=
     they were built in an older layout (their cohort figures would be wrong). A query or two
     when they are current; nothing on an empty database."""
     # `flush` sends the signal without a plan: nothing to rebuild in an emptied database.
-    if plan is None or any(backwards for _migration, backwards in plan):
+    # The summaries live in the default database (the service writes there).
+    if plan is None or any(backwards for _migration, backwards in plan) or using != DEFAULT_DB_ALIAS:
         return
     loader = MigrationLoader(connections[using], ignore_no_migrations=True)
     if any(leaf not in loader.applied_migrations for leaf in loader.graph.leaf_nodes()):

@@ -211,7 +211,8 @@ def agreement_section(level: Level, filters: DashboardFilters, units: list[Unit]
         .values(unit_path)
         .annotate(
             in_force=Count("pk", filter=in_force),
-            expiring=Count("pk", filter=Q(valid_until__gte=today, valid_until__lte=today + timedelta(days=EXPIRING_DAYS))),
+            expiring=Count("pk", filter=Q(signed_on__lte=today, valid_until__gte=today,
+                                          valid_until__lte=today + timedelta(days=EXPIRING_DAYS))),
             expired=Count("pk", filter=Q(valid_until__lt=today)),
         )
         .order_by()

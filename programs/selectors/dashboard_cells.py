@@ -12,15 +12,15 @@ from django.utils import timezone
 
 @dataclass(frozen=True)
 class Link:
-    """A table cell that links somewhere; exports write its text."""
+    """A table cell that links somewhere; exports write its text (a name, or a date)."""
 
-    text: str
+    text: object
     url: str
     #: A dashboard level's link, which keeps the page's filters.
     drill: bool = False
 
     def __str__(self):
-        return self.text
+        return str(self.text)
 
 
 class Percent(float):

@@ -102,14 +102,12 @@ def dashboard_level(user, code: str = "") -> Level:
     One query for a province or regency (its name), none for the nation."""
     scope = scope_of(user)
     national = scope.is_national
-    may_see_nation = scope.role in (Role.ADMIN, Role.CONSULTANT)
-    # A consultant's top level holds their provinces only: it is not called Indonesia.
-    top = str(_("Indonesia") if national else _("Your provinces"))
-    nation_crumb = (Crumb(top, dashboard_url()),) if may_see_nation else ()
+    nation_crumb = _nation_crumb(scope)
     if not code:
-        if not may_see_nation:
+        if not nation_crumb:
             raise Http404
-        return Level(NATION, name=top, province_ids=None if national else scope.province_ids, crumbs=nation_crumb)
+        return Level(NATION, name=nation_crumb[0].name, province_ids=None if national else scope.province_ids,
+                     crumbs=nation_crumb)
     if "." not in code:
         province = Province.objects.filter(code=code).first()
         if province is None or not (national or province.code in scope.province_ids):
@@ -122,6 +120,14 @@ def dashboard_level(user, code: str = "") -> Level:
     ):
         raise Http404
     return Level(REGENCY, regency.code, regency.name, crumbs=_crumbs_to(scope, nation_crumb, regency.province, regency))
+
+
+def _nation_crumb(scope) -> tuple:
+    """The top crumb for those who may see the top level, else none (no query). A
+    consultant's top level holds their provinces only: it is not called Indonesia."""
+    if scope.role not in (Role.ADMIN, Role.CONSULTANT):
+        return ()
+    return (Crumb(str(_("Indonesia") if scope.is_national else _("Your provinces")), dashboard_url()),)
 
 
 def _crumbs_to(scope, nation_crumb: tuple, province, regency) -> tuple:
@@ -142,9 +148,7 @@ def library_level(user, pk: int) -> tuple[Level, Library]:
     library = Library.objects.for_user(user).select_related("province", "regency").filter(pk=pk).first()
     if library is None:
         raise Http404
-    top = str(_("Indonesia") if scope.is_national else _("Your provinces"))
-    nation_crumb = (Crumb(top, dashboard_url()),) if scope.role in (Role.ADMIN, Role.CONSULTANT) else ()
-    crumbs = _crumbs_to(scope, nation_crumb, library.province, library.regency)
+    crumbs = _crumbs_to(scope, _nation_crumb(scope), library.province, library.regency)
     crumbs += (Crumb(library.name, library_dashboard_url(library.pk), library.province_id),)
     return Level(LIBRARY, str(library.pk), library.name, crumbs=crumbs), library
 

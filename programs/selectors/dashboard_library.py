@@ -112,7 +112,7 @@ def _visits_table(library) -> Table:
     for visit in (
         Visit.objects.filter(libraries=library, deleted_at__isnull=True).order_by("-starts_on", "-pk")[:VISITS_SHOWN]
     ):
-        table.rows.append([Link(str(visit.starts_on.isoformat()), reverse("programs:visit_detail", args=[visit.pk])),
+        table.rows.append([Link(visit.starts_on, reverse("programs:visit_detail", args=[visit.pk])),
                            visit.ends_on, visit.team])
     return table
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Collection
 from datetime import timedelta
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models, transaction
 from django.db.models import F, Q, Sum, Value
 from django.db.models.functions import Coalesce
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from activities.models import Activity
 from activities.registry import record_types
-from villages.models import Library, LibraryLevel
+from villages.models import Library, LibraryLevel, Province
 
 from ..models import (
     ActivityMonthSummary,
@@ -53,6 +54,16 @@ def _area_q(regency_ids, own_province_ids, prefix: str = "") -> Q:
     )
 
 
+def _lock_provinces(codes) -> None:
+    """Lock the rows of these provinces (None: all) until the transaction ends, in one order
+    so two rebuilds never wait on each other in a circle. PostgreSQL only: SQLite lets one
+    writer at a time anyway (one query)."""
+    provinces = Province.objects.select_for_update().order_by("code")
+    if codes is not None:
+        provinces = provinces.filter(code__in=sorted(codes))
+    list(provinces.values_list("code", flat=True))
+
+
 def _rebuild_cohort_keys(library_ids=None) -> None:
     """Store the cohort key of `library_ids` (None: every library) from their participations."""
     participations = Participation.objects.all()
@@ -76,7 +87,10 @@ def _insert_rows(model, rows) -> None:
     connection = connections[rows.db]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
-    sql, params = rows.query.sql_with_params()
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing: nothing to copy
+        return
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
@@ -235,6 +249,7 @@ def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -
     if library_ids is None:
         # The rendered dashboards kept in the cache show the old figures: renew them after the commit.
         start_new_generation()
+        _lock_provinces(None)
         for model in (ActivityMonthSummary, StageMonthSummary, BacklogSummary):
             model.objects.all().delete()
         _rebuild_cohort_keys(None)
@@ -251,6 +266,11 @@ def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -
     ids = sorted(set(library_ids))
     places = list(Library.objects.filter(pk__in=ids).values_list("province_id", "regency_id"))
     start_new_generation({province for province, _ in places})
+    if not places:  # libraries deleted since (a cohort entry went with its library)
+        _rebuild_cohort_keys(ids)
+        return time.perf_counter() - started
+    # One rebuild of a province at a time: two at once would each delete, then each insert.
+    _lock_provinces({province for province, _ in places})
     regency_ids = sorted({regency for _, regency in places if regency})
     own_province_ids = sorted({province for province, regency in places if not regency})
     area = _area_q(regency_ids, own_province_ids)

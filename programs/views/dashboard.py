@@ -17,6 +17,8 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from perpus.compressed import compress_part, spliced_response
+from perpus.export_registry import form_errors
+from perpus.export_views import invalid_filters_response
 from perpus.exports import FORMATS, Column, export_response
 from perpus.scopes import has_ability, scope_of
 
@@ -42,7 +44,7 @@ def _export(request, level, table):
     columns = [Column(str(header), _column(i)) for i, header in enumerate(table.headers)]
     filename = f"{table.title} {level.name}"
     return export_response(
-        ([str(cell) if hasattr(cell, "url") else cell for cell in row] for row in rows),
+        ([cell.text if hasattr(cell, "url") else cell for cell in row] for row in rows),
         columns, filename=filename, fmt=request.GET["format"],
     )
 
@@ -96,7 +98,7 @@ def _library_charts(page: dict) -> dict:
 
 def _charts_of_activities(page: dict):
     activities = page["tables"]["activities"]
-    if not activities.rows:
+    if not activities.footer[-1]:  # every month has a row: no chart of zeros only
         return None
     return ColumnChart(
         [{"name": str(kind.label), "data": [[_label(row[0]), row[i + 1]] for row in activities.rows]}
@@ -110,16 +112,24 @@ def _respond(request, level, page_of, body_template: str, charts):
     `page_of(filters)` runs the level's queries and returns its page (selectors);
     `charts(page)` its charts. The body is kept (selectors.dashboard_cache) and compressed
     once: each view renders and compresses only the page around it."""
+    # The page is built from the filters its cache key holds (trimmed, nothing else), so a
+    # URL with stray spaces can never keep a page for the clean URL.
+    chosen = dict(filter_query(request.GET))
     if "format" in request.GET or "table" in request.GET:
-        form = DashboardFilterForm(request.GET or None)
+        if request.GET.get("format") not in FORMATS:
+            raise Http404
+        form = DashboardFilterForm(chosen or None)
+        errors = form_errors(form)
+        if errors:
+            return invalid_filters_response(request, gettext("Monitoring dashboard: %(name)s") % {"name": level.name}, errors)
         table = page_of(form.filters())["tables"].get(request.GET.get("table", ""))
-        if table is None or request.GET.get("format") not in FORMATS:
+        if table is None:
             raise Http404
         return _export(request, level, table)
-    query = urlencode(filter_query(request.GET))
+    query = urlencode(list(chosen.items()))
 
     def build():
-        form = DashboardFilterForm(request.GET or None)
+        form = DashboardFilterForm(chosen or None)
         filters = form.filters()
         page = page_of(filters)
         format_tables(page["tables"].values(), query)
@@ -165,7 +175,11 @@ def library_dashboard(request, pk: int):
     """The last level of the drill-down: one library's figures (404 outside the user's scope;
     library managers have their library's progress page)."""
     if not has_ability(request.user, "dashboard"):
-        raise PermissionDenied
+        # A library manager's dashboard is their library's progress page; other libraries
+        # are outside their scope.
+        if scope_of(request.user).library_id == pk:
+            return redirect("programs:library_progress", pk=pk)
+        raise Http404
     level, library = library_level(request.user, pk)
     return _respond(
         request, level, lambda filters: library_dashboard_page(level, library, filters),

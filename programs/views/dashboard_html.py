@@ -15,7 +15,7 @@ def _cell(cell, query: str, label: bool = False):
     """A cell in the reader's language; `label`: a row's name (a year is not grouped)."""
     if getattr(cell, "url", None):
         url = cell.url + (f"?{query}" if cell.drill and query else "")
-        return format_html('<a href="{}">{}</a>', url, cell.text)
+        return format_html('<a href="{}">{}</a>', url, _cell(cell.text, query, label=True))
     if cell is None:
         return "–"
     if isinstance(cell, Percent):

@@ -25,3 +25,9 @@ def test_gzipped_only_for_a_client_that_accepts_it():
     zipped = spliced_response(RequestFactory().get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br"), parts)
     assert zipped["Content-Encoding"] == "gzip" and gzip.decompress(zipped.content) == b"<p>figures</p>"
     assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in plain["Vary"]
+
+
+def test_each_stream_has_its_own_random_file_name():
+    """Against BREACH, as GZipMiddleware: the header's length varies from response to response."""
+    lengths = {len(gzip_parts(["<p>csrf</p>"])) for _ in range(20)}
+    assert len(lengths) > 1

@@ -77,3 +77,21 @@ def ladder(db, measure_data):
 @pytest.fixture
 def second_consultant(kalsel):
     return UserFactory(username="konsultan2", role=Role.CONSULTANT, assigned_provinces=[kalsel])
+
+
+@pytest.fixture
+def visit(balangan, library, consultant):
+    """A consultant's visit to Balangan and its library."""
+    from .visit_helpers import VisitFactory
+
+    return VisitFactory(regency=balangan, libraries=[library], author=consultant)
+
+
+@pytest.fixture
+def outside_visit(badung, outside_library):
+    """A visit in Bali, outside the consultant's provinces."""
+    from datetime import date
+
+    from .visit_helpers import VisitFactory
+
+    return VisitFactory(regency=badung, libraries=[outside_library], starts_on=date(2025, 5, 1), ends_on=date(2025, 5, 1))

@@ -107,13 +107,47 @@ def test_a_consultants_top_level_is_their_provinces(login, consultant, world):
     assert "Dasbor pemantauan: Provinsi Anda" in response.content.decode()
 
 
-def test_the_map_has_a_legend_and_its_links_keep_the_filters(login, program_admin, world, ladder):
+def test_the_map_has_a_legend_and_its_links_keep_the_filters(login, program_admin, world, ladder, library,
+                                                           django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        library.latitude, library.longitude = -2.3, 115.4
+        library.save()
+        ParticipationFactory(library=library, program=ProgramFactory(), year=2024)
     response = login(program_admin).get(f"{NATION}?year=2024")
     legend = response.context["map_legend"]
     assert [name for name, _colour in legend][:3] == ["Belum ada tahap", str(ladder["A"].label), str(ladder["B"].label)]
-    assert all(point["url"].endswith("?year=2024") for point in response.context["map_points"])
-    assert {point["colour"] for point in response.context["map_points"]} <= {colour for _name, colour in legend}
+    points = response.context["map_points"]
+    assert [point["url"] for point in points] == ["/program/dashboard/63/?year=2024"]
+    assert {point["colour"] for point in points} <= {colour for _name, colour in legend}
     assert 'data-testid="dashboard-map-legend"' in response.content.decode()
+
+
+def test_a_stray_space_in_a_filter_never_keeps_a_broken_page(login, program_admin, world, library):
+    """The cache key trims the filters: the page must be built from the same trimmed values."""
+    ParticipationFactory(library=library, program=ProgramFactory(), year=2024)
+    client = login(program_admin)
+    spaced = client.get(f"{NATION}?year=2024%20")
+    assert not spaced.context["form"].errors and spaced.context["filters"].year == 2024
+    clean = client.get(f"{NATION}?year=2024")
+    assert "pilihan yang valid" not in clean.content.decode()
+
+
+def test_a_download_with_a_wrong_filter_is_refused(login, program_admin, world):
+    response = login(program_admin).get(f"{NATION}?start=2026-13&table=activities&format=xlsx")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'data-testid="export-invalid-filters"' in page and "Isi bulan dengan format TTTT-BB." in page
+
+
+def test_a_partnership_not_yet_signed_is_not_expiring(login, program_admin, library):
+    today = timezone.localdate()
+    PartnershipFactory(library=library, status=ReviewStatus.VERIFIED, signed_on=today + timedelta(days=5),
+                       valid_until=today + timedelta(days=40))
+    PartnershipFactory(library=library, status=ReviewStatus.VERIFIED, signed_on=today - timedelta(days=5),
+                       valid_until=today + timedelta(days=40))
+    refresh_dashboard_summaries()
+    footer = table(login(program_admin).get("/program/dashboard/63/"), "partnerships").footer
+    assert footer[1:] == [1, 1, 0]  # in force, expiring within 90 days, expired
 
 
 def test_a_share_is_a_number_in_the_download(login, program_admin, world):

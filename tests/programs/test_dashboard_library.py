@@ -81,11 +81,15 @@ def test_breadcrumb_and_filters_lead_back_up(login, program_admin, regency_staff
     assert [c.name for c in crumbs] == ["Kalimantan Selatan", "Kabupaten Balangan", library.name]
 
 
-def test_who_may_open_it(client, login, consultant, outside_consultant, other_regency_staff, library_manager, world, library):
+def test_who_may_open_it(client, login, consultant, outside_consultant, other_regency_staff, library_manager, world, library,
+                        other_regency_library):
     assert login(consultant).get(url(library)).status_code == 200
     assert login(outside_consultant).get(url(library)).status_code == 404
     assert login(other_regency_staff).get(url(library)).status_code == 404
-    assert login(library_manager).get(url(library)).status_code == 403
+    # A library manager's dashboard is their library's progress page; others are not theirs.
+    response = login(library_manager).get(url(library))
+    assert response.status_code == 302 and response.url == reverse("programs:library_progress", args=[library.pk])
+    assert login(library_manager).get(url(other_regency_library)).status_code == 404
     assert client.post(url(library)).status_code == 405
     client.logout()
     response = client.get(url(library))
@@ -127,3 +131,15 @@ def test_queries_do_not_grow_with_the_records(login, program_admin, ladder, libr
             assert client.get(url(library)).status_code == 200
         counts.append(len(context))
     assert counts[0] == counts[1] <= 25
+
+
+def test_deleting_a_library_in_a_cohort_renews_its_figures(library, other_regency_library, django_capture_on_commit_callbacks):
+    """Its cohort entry goes with it, and asks for a rebuild of a library that is no more."""
+    from programs.models import LibraryCohortKey
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ParticipationFactory(library=library, program=ProgramFactory(), year=2024)
+    assert LibraryCohortKey.objects.filter(library=library).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        library.delete()
+    assert not LibraryCohortKey.objects.exists()
