@@ -163,6 +163,11 @@ class RecordFilterForm(forms.Form):
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
+    def valid_data(self) -> dict:
+        """The filters that validated (validates the form once; no query of its own)."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {})
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Two queries, whatever the number of rows listed.
@@ -175,22 +180,21 @@ class RecordFilterForm(forms.Form):
         )
 
     def filter(self, queryset, record_type):
-        """Return `queryset` narrowed by the valid filters (lazy); any invalid filter: unfiltered."""
-        if not self.is_valid():
-            return queryset
+        """Return `queryset` narrowed by the valid filters (lazy); an invalid one (shown with its
+        message) is left out, the others still apply."""
         date_field = record_type.date_field
-        data = self.cleaned_data
-        if data["q"]:
+        data = self.valid_data()
+        if data.get("q"):
             words = Q()
             for name in record_type.search_fields:
                 words |= Q(**{f"{name}__icontains": data["q"]})
             queryset = queryset.filter(words)
-        region = data["region"]
+        region = data.get("region")
         if region:
             queryset = queryset.filter(Q(province_id=region) | Q(regency_id=region))
-        if data["status"]:
+        if data.get("status"):
             queryset = queryset.filter(status=data["status"])
-        if data["year"]:
+        if data.get("year"):
             lookup = date_field if date_field == "year" else f"{date_field}__year"
             queryset = queryset.filter(**{lookup: data["year"]})
         return queryset
@@ -204,11 +208,11 @@ class PartnershipFilterForm(RecordFilterForm):
 
     def filter(self, queryset, record_type):
         queryset = super().filter(queryset, record_type)
-        if self.is_valid():
-            if self.cleaned_data["partner_type"]:
-                queryset = queryset.filter(partner_type=self.cleaned_data["partner_type"])
-            if self.cleaned_data["active"]:
-                queryset = queryset.active_on(timezone.localdate())
+        data = self.valid_data()
+        if data.get("partner_type"):
+            queryset = queryset.filter(partner_type=data["partner_type"])
+        if data.get("active"):
+            queryset = queryset.active_on(timezone.localdate())
         return queryset
 
 
@@ -219,8 +223,8 @@ class SupportFilterForm(RecordFilterForm):
 
     def filter(self, queryset, record_type):
         queryset = super().filter(queryset, record_type)
-        if self.is_valid() and self.cleaned_data["kind"]:
-            queryset = queryset.filter(kind=self.cleaned_data["kind"])
+        if kind := self.valid_data().get("kind"):
+            queryset = queryset.filter(kind=kind)
         return queryset
 
 
@@ -231,8 +235,8 @@ class ProductFilterForm(RecordFilterForm):
 
     def filter(self, queryset, record_type):
         queryset = super().filter(queryset, record_type)
-        if self.is_valid() and self.cleaned_data["category"]:
-            queryset = queryset.filter(category=self.cleaned_data["category"])
+        if category := self.valid_data().get("category"):
+            queryset = queryset.filter(category=category)
         return queryset
 
 
@@ -245,8 +249,8 @@ class StoryFilterForm(RecordFilterForm):
 
     def filter(self, queryset, record_type):
         queryset = super().filter(queryset, record_type)
-        if self.is_valid() and self.cleaned_data["consent"]:
-            queryset = queryset.filter(consent_given=self.cleaned_data["consent"] == "yes")
+        if consent := self.valid_data().get("consent"):
+            queryset = queryset.filter(consent_given=consent == "yes")
         return queryset
 
 

@@ -33,6 +33,7 @@ from .dashboard_levels import (
     Level,
     library_dashboard_url,
 )
+from .visits import last_visited
 
 #: A library with no activity entry and no statistics saved for this long is listed.
 SILENT_DAYS = 60
@@ -84,8 +85,7 @@ def _last_visits(level: Level) -> dict:
         visits = {row[path]: row["last"] for row in rows}
     path = level.unit_path(VIA_LIBRARY)
     for row in Assessment.objects.filter(level.q(VIA_LIBRARY)).values(path).annotate(last=Max("visited_on")).order_by():
-        if row["last"] and (visits.get(row[path]) is None or row["last"] > visits[row[path]]):
-            visits[row[path]] = row["last"]
+        visits[row[path]] = last_visited(visits.get(row[path]), row["last"])
     return visits
 
 
@@ -171,7 +171,7 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
     silent = Table("silent", _("Libraries with nothing reported for %(days)s days") % {"days": SILENT_DAYS},
                    [_("Library"), _("Regency/city"), _("Last activity entered"), _("Statistics last saved"), _("Last visited")])
     for row in silent_rows:
-        visited = max((d for d in (row["last_visit"], row["last_assessed"]) if d), default=None)
+        visited = last_visited(row["last_visit"], row["last_assessed"])
         silent.rows.append([
             Link(row["library__name"], library_dashboard_url(row["library_id"]), drill=True),
             row["library__regency__name"] or "–", day(row["last_entry_at"]), day(row["last_statistic_at"]), day(visited),

@@ -24,6 +24,7 @@ from .dashboard_board import SILENT_DAYS, backlog_table, bucket_backlog, stage_c
 from .dashboard_cells import Link, Month, Table, day
 from .dashboard_levels import DashboardFilters, Level
 from .dashboard_sources import activity_month_rows, backlog_rows
+from .visits import last_visited
 
 #: Partnerships, support records and visits listed (the newest).
 RECORDS_SHOWN = 50
@@ -101,7 +102,7 @@ def _reporting_table(library) -> Table:
         [_("Last activity entered"), day(entered)],
         [_("Latest activity date"), summary.last_activity_on if summary else None],
         [_("Staff's last login"), day(login)],
-        [_("Last visited"), max((d for d in (visited, assessed) if d), default=None)],
+        [_("Last visited"), last_visited(visited, assessed)],
         [_("Silent for %(days)s days") % {"days": SILENT_DAYS}, _("yes") if silent else _("no")],
     ])
 

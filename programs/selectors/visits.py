@@ -12,6 +12,13 @@ from ..models import Assessment, Visit
 LIBRARY_VISITS_SHOWN = 5
 
 
+def last_visited(visit_day, assessment_day):
+    """When a library was last visited: the later of its latest visit's first day and its
+    latest assessment's day (an assessment is made on a visit); None when neither (no query).
+    The one rule of the dashboards and the library page."""
+    return max((day for day in (visit_day, assessment_day) if day is not None), default=None)
+
+
 def visit_list_queryset(user):
     """The visits `user` sees, newest first, with what a list row shows (lazy; one query per page).
 
@@ -72,9 +79,7 @@ def library_visits_section(library, user, request=None) -> dict | None:
     Returns None (no query) when `user` may not see visits to the library's regency
     (visitors, library managers, other areas) or the library has no regency. Otherwise
     two queries: the latest visits, newest first, and the day of the library's latest
-    assessment. `last_visited_on` follows the dashboards' rule (`_last_visits` of
-    `selectors.dashboard_board`): the latest of the first days of the visits that included
-    the library and the days of its assessments.
+    assessment. `last_visited_on` follows `last_visited`.
     """
     if library.regency_id is None or user is None or not user.is_authenticated:
         return None
@@ -93,12 +98,10 @@ def library_visits_section(library, user, request=None) -> dict | None:
         .filter(library=library)
         .aggregate(last=Max("visited_on"))["last"]
     )
-    last_visit = visits[0].starts_on if visits else None
-    days = [day for day in (last_visit, last_assessed) if day is not None]
     return {
         "library": library,
         "visits": visits,
-        "last_visited_on": max(days, default=None),
+        "last_visited_on": last_visited(visits[0].starts_on if visits else None, last_assessed),
         "can_record": can_create(user, Visit) and can_change(user, probe),
     }
 

@@ -61,6 +61,11 @@ def test_list_filters_by_status_year_and_region(key, login, program_admin, libra
     year = {"partnership": 2022, "support": 2022, "product": 2020, "story": 2022}[key]
     assert len(client.get(url, {"year": year}).context["page_obj"]) == 3
     assert len(client.get(url, {"year": year + 1}).context["page_obj"]) == 0
+    # A wrong filter shows its message; the others still apply (the download is refused).
+    response = client.get(url, {"status": "verified", "year": "abc"})
+    assert response.context["filter_form"].errors["year"]
+    listed = list(response.context["page_obj"])
+    assert verified in listed and elsewhere in listed and draft not in listed
 
 
 @pytest.mark.parametrize("key", KEYS)
