@@ -24,6 +24,7 @@ from .dashboard_board import SILENT_DAYS, backlog_table, bucket_backlog, stage_c
 from .dashboard_cells import Link, Month, Table, day
 from .dashboard_levels import DashboardFilters, Level
 from .dashboard_sources import activity_month_rows, backlog_rows
+from .panel import is_on_ladder
 from .visits import last_visited
 
 #: Partnerships, support records and visits listed (the newest).
@@ -155,6 +156,8 @@ def library_dashboard_page(level: Level, library, filters: DashboardFilters) -> 
         in_cohort = Participation.objects.filter(filters.cohort_q("library_id"), library=library).exists()
     return {
         "library": library,
+        # Agencies' own libraries are not on the ladder: no stage to show.
+        "on_ladder": is_on_ladder(library),
         "stage_now": stage_now,
         "tables": {table.key: table for table in tables},
         "activity_data": activities,

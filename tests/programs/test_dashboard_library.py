@@ -143,3 +143,9 @@ def test_deleting_a_library_in_a_cohort_renews_its_figures(library, other_regenc
     with django_capture_on_commit_callbacks(execute=True):
         library.delete()
     assert not LibraryCohortKey.objects.exists()
+
+
+def test_an_agencys_library_has_no_stage(login, program_admin, world, regency_library):
+    """Agencies' own libraries are not on the ladder: their dashboard has no stage section."""
+    page = login(program_admin).get(url(regency_library)).content.decode()
+    assert 'data-testid="dashboard-library-stage"' not in page and 'data-testid="table-activities"' in page
