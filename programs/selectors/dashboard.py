@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from perpus.scopes import ScopePaths
 
-from activities.models import ActivityKind, Partnership, ReviewStatus, SupportKind, SupportRecord
+from activities.models import ActivityKind, Partnership, SupportKind, SupportRecord
 from villages.models import Library, LibraryLevel, Province, Regency
 
 from ..models import ActivityMonthSummary, DashboardRefresh, Participation, Stage, StageMonthSummary
@@ -206,8 +206,7 @@ def agreement_section(level: Level, filters: DashboardFilters, units: list[Unit]
     in_force = Q(signed_on__lte=today) & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
     partnerships = {
         row[unit_path]: row
-        for row in Partnership.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
-        .filter(deleted_at__isnull=True, status=ReviewStatus.VERIFIED)
+        for row in Partnership.objects.verified().filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
         .values(unit_path)
         .annotate(
             in_force=Count("pk", filter=in_force),
@@ -220,9 +219,8 @@ def agreement_section(level: Level, filters: DashboardFilters, units: list[Unit]
     budget = Q(kind=SupportKind.BUDGET)
     support = {
         row[unit_path]: row
-        for row in SupportRecord.objects.filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
-        .filter(deleted_at__isnull=True, status=ReviewStatus.VERIFIED,
-                year__gte=filters.month_from.year, year__lte=filters.month_to.year)
+        for row in SupportRecord.objects.verified().filter(level.q(RECORD_PATHS), filters.cohort_q("library_id"))
+        .filter(year__gte=filters.month_from.year, year__lte=filters.month_to.year)
         .values(unit_path)
         .annotate(
             regulations=Count("pk", filter=Q(kind=SupportKind.REGULATION)),

@@ -2,7 +2,9 @@
 regency → library): its stage month by month, its activities and participants, its
 partnerships and support, how it reports, the monitoring visits, its review backlog and
 its place on the map. One library's records are few, so they are read directly: a
-fixed number of queries (about 16), whatever the data.
+fixed number of queries (about 16), whatever the data. The library was checked against
+the user's scope (`dashboard_levels.library_level`); what is read here is that library's,
+the same for everyone who may open it, so the page is kept per level, not per person.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, Partnership, ReviewStatus, SupportRecord
+from activities.models import Activity, Partnership, SupportRecord
 from activities.registry import record_types
 
 from ..models import Assessment, LibraryProgress, LibraryReportSummary, Participation, Stage, StageSnapshot, Visit
@@ -38,8 +40,8 @@ def _stage_tables(library, filters: DashboardFilters, stages: list[Stage]) -> tu
     orders = [0] + [stage.order for stage in stages]
     progress = LibraryProgress.objects.filter(library=library).select_related("stage").first()
     order = progress.stage.order if progress and progress.stage else 0
-    now = {"name": names[orders.index(order)] if order in orders else names[0], "order": order,
-           "computed_at": progress.computed_at if progress else None, "top": max(orders),
+    index = orders.index(order) if order in orders else 0
+    now = {"name": names[index], "index": index, "top": max(orders),
            # What the chart's levels mean: 0 = no stage yet, 1 = the first stage…
            "levels": list(zip(orders, names))}
     per_month: dict = {}
@@ -60,7 +62,7 @@ def _agreement_tables(library, filters: DashboardFilters) -> list[Table]:
     partnerships = Table("partnerships", _("Verified partnerships"),
                          [_("Partnership"), _("Signed on"), _("Valid until"), _("State")])
     for record in (
-        Partnership.objects.filter(library=library, deleted_at__isnull=True, status=ReviewStatus.VERIFIED)
+        Partnership.objects.verified().filter(library=library)
         .order_by("-signed_on", "-pk")[:RECORDS_SHOWN]
     ):
         if record.is_upcoming:
@@ -75,8 +77,8 @@ def _agreement_tables(library, filters: DashboardFilters) -> list[Table]:
     support = Table("support", _("Support won (verified, in the chosen years)"),
                     [_("Support"), _("Kind"), _("Year"), _("Budget allocated (Rp)")])
     for record in (
-        SupportRecord.objects.filter(library=library, deleted_at__isnull=True, status=ReviewStatus.VERIFIED,
-                                     year__gte=filters.month_from.year, year__lte=filters.month_to.year)
+        SupportRecord.objects.verified()
+        .filter(library=library, year__gte=filters.month_from.year, year__lte=filters.month_to.year)
         .order_by("-year", "-pk")[:RECORDS_SHOWN]
     ):
         support.rows.append([Link(str(record), record.get_absolute_url()), record.get_kind_display(), record.year,
@@ -112,7 +114,7 @@ def _visits_table(library) -> Table:
     """Its latest monitoring visits (one query)."""
     table = Table("visits", _("Monitoring visits"), [_("First day"), _("Last day"), _("Team")])
     for visit in (
-        Visit.objects.filter(libraries=library, deleted_at__isnull=True).order_by("-starts_on", "-pk")[:VISITS_SHOWN]
+        Visit.objects.alive().filter(libraries=library).order_by("-starts_on", "-pk")[:VISITS_SHOWN]
     ):
         table.rows.append([Link(visit.starts_on, reverse("programs:visit_detail", args=[visit.pk])),
                            visit.ends_on, visit.team])
@@ -142,13 +144,11 @@ def library_dashboard_page(level: Level, library, filters: DashboardFilters) -> 
     tables = [history, *activities["tables"], *_agreement_tables(library, filters), _reporting_table(library),
               _visits_table(library), _backlog(library)]
     legend = stage_colours(stage_names(stages))
-    orders = [0] + [stage.order for stage in stages]
-    index = orders.index(stage_now["order"]) if stage_now["order"] in orders else 0
     points = []
     if library.latitude is not None and library.longitude is not None:
         points.append({
             "name": library.name, "url": library.get_absolute_url(), "lat": float(library.latitude),
-            "lng": float(library.longitude), "count": 1, "stage": index, "colour": legend[index][1],
+            "lng": float(library.longitude), "count": 1, "stage": stage_now["index"], "colour": legend[stage_now["index"]][1],
             "stages": [[stage_now["name"], 1]],
         })
     in_cohort = True

@@ -267,7 +267,6 @@ def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -
     places = list(Library.objects.filter(pk__in=ids).values_list("province_id", "regency_id"))
     start_new_generation({province for province, _ in places})
     if not places:  # libraries deleted since (a cohort entry went with its library)
-        _rebuild_cohort_keys(ids)
         return time.perf_counter() - started
     # One rebuild of a province at a time: two at once would each delete, then each insert.
     _lock_provinces({province for province, _ in places})

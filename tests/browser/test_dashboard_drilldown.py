@@ -71,3 +71,25 @@ def test_program_admin_drills_down_to_a_library_and_downloads(
     expect(page.locator(".leaflet-popup-content a")).to_have_attribute(
         "href", f"/program/dashboard/library/{library.pk}/?start={month}&end={month}"
     )
+
+
+def test_regency_staff_open_a_library_of_their_regency(
+    site, page, log_in, page_problems, regency_staff, library, other_regency_library, default_ladder
+):
+    """On a phone, regency staff start at their regency and drill down to a library; the
+    breadcrumb starts at their regency (they have no province or national level)."""
+    build([library, other_regency_library], 1)
+    recompute_progress(library_ids=[library.pk, other_regency_library.pk])
+    log_in("staf_balangan")
+    page.goto(f"{site}/program/dashboard/")
+    page.wait_for_url("**/program/dashboard/63.11/")
+    page.get_by_test_id("table-stages_by_unit").get_by_role("link", name=library.name).click()
+    page.wait_for_url(f"**/program/dashboard/library/{library.pk}/")
+    crumbs = page.get_by_test_id("dashboard-breadcrumb")
+    expect(crumbs).to_contain_text("Kabupaten Balangan")
+    expect(crumbs).not_to_contain_text("Kalimantan Selatan")
+    expect(page.get_by_test_id("table-reporting")).to_be_visible()
+    # Another regency's library is not theirs.
+    page_problems.allow(404)
+    response = page.goto(f"{site}/program/dashboard/library/{other_regency_library.pk}/")
+    assert response.status == 404
