@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from perpus.textsearch import normalise
+from villages.models import Library
 from villages.search_text import BATCH, library_texts
 
+from .models import Activity
 from .models.activities import kind_search_text
 
 
@@ -32,23 +34,22 @@ def fill_activities(activity_model, library_model) -> int:
     return done
 
 
-def refresh_for_library(sender, instance, **kwargs) -> None:
-    """post_save of a library: when its search text changed (renamed, moved, new
-    description), rewrite its activities' texts, which end with it (one read, batched
-    updates; nothing when it did not change)."""
-    if not getattr(instance, "search_text_changed", False):
-        return
-    from .models import Activity
-
+def refresh_for_libraries(library_ids) -> int:
+    """Rewrite the `search_text` of the activities of `library_ids` (all when None), which
+    ends with their organiser's text; returns the count (one read per library batch,
+    batched updates)."""
+    if library_ids is None:
+        return fill_activities(Activity, Library)
+    texts = dict(Library.objects.filter(pk__in=list(library_ids)).values_list("pk", "search_text"))
     kinds: dict[str, str] = {}
     batch = []
-    rows = Activity.objects.filter(library_id=instance.pk).values_list(
-        "pk", "title", "venue", "summary", "outputs", "kind"
+    rows = Activity.objects.filter(library_id__in=list(texts)).values_list(
+        "pk", "title", "venue", "summary", "outputs", "kind", "library_id"
     )
-    for pk, title, venue, summary, outputs, kind in rows.iterator(chunk_size=BATCH):
+    for pk, title, venue, summary, outputs, kind, library_id in rows.iterator(chunk_size=BATCH):
         if kind not in kinds:
             kinds[kind] = kind_search_text(kind)
-        text = normalise(title, venue, summary, outputs) + kinds[kind] + instance.search_text
+        text = normalise(title, venue, summary, outputs) + kinds[kind] + texts[library_id]
         batch.append(Activity(pk=pk, search_text=text))
     Activity.objects.bulk_update(batch, ["search_text"], batch_size=BATCH)
-    instance.search_text_changed = False
+    return len(batch)

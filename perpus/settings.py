@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "programs",
     "activities",
     "perpus.notifications",
+    "perpus.followups",
     "perpus.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -234,6 +235,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 # Background tasks (django-tasks, the API Django 6 ships): mails and long exports run outside
 # the request. Under `make run` (DEBUG) they run at once in the request; in production they
 # are queued in the database and `python manage.py db_worker` runs them.
+# What follows each kind of change (stages, summaries, kept pages): the one list.
+FOLLOW_UP_PLAN = "perpus.followup_plan"
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(

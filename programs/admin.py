@@ -28,6 +28,16 @@ class ParticipationAdmin(admin.ModelAdmin):
     autocomplete_fields = ("library",)
     list_select_related = ("library", "program")
 
+    def save_model(self, request, obj, form, change):
+        services.participation_save(participation=obj)
+
+    def delete_model(self, request, obj):
+        services.participation_delete(participation=obj)
+
+    def delete_queryset(self, request, queryset):
+        for participation in queryset:
+            services.participation_delete(participation=participation)
+
 
 class LadderAdminMixin:
     """A ladder change in the admin recomputes every library's stage, like in the portal."""

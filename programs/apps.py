@@ -9,10 +9,8 @@ class ProgramsConfig(AppConfig):
     def ready(self):
         from perpus import panels, trash
         from villages import sections
-        from villages.signals import library_data_changed
 
         from .measures import load_all
-        from .receivers import recompute_on_library_data_change
         from .selectors import library_section
         from .selectors.visits import library_visits_section, visits_panel
         from .trash import EVIDENCE, VISITS
@@ -20,36 +18,10 @@ class ProgramsConfig(AppConfig):
         # The ladder's measures read villages and activities data; they register here,
         # in the app on top, so the apps below never import programs.
         load_all()
-        library_data_changed.connect(recompute_on_library_data_change, dispatch_uid="programs.stages")
-        # Every save of a reviewed record (entry, submission, check, return, verification,
-        # deletion) updates the dashboards' summaries of its region after the commit.
-        from activities.registry import record_types
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate
 
-        from .receivers import refresh_dashboard_on_record_save
+        from .receivers import rebuild_outdated_summaries
 
-        for record_type in record_types():
-            post_save.connect(
-                refresh_dashboard_on_record_save, sender=record_type.model, dispatch_uid=f"programs.dashboard.{record_type.key}"
-            )
-        # A visit saved (or deleted, which saves it) shows on the dashboards at once.
-        from .models import Visit
-        from .receivers import renew_dashboards
-
-        post_save.connect(renew_dashboards, sender=Visit, dispatch_uid="programs.dashboard.visit")
-        # A cohort entry changes its library's cohort key, which the summaries group by.
-        from django.db.models.signals import post_delete, post_migrate, pre_save
-
-        from .models import Participation
-        from .receivers import (
-            rebuild_outdated_summaries,
-            refresh_dashboard_on_cohort_change,
-            remember_participation_library,
-        )
-
-        pre_save.connect(remember_participation_library, sender=Participation, dispatch_uid="programs.cohort.before")
-        post_save.connect(refresh_dashboard_on_cohort_change, sender=Participation, dispatch_uid="programs.cohort.saved")
-        post_delete.connect(refresh_dashboard_on_cohort_change, sender=Participation, dispatch_uid="programs.cohort.gone")
         # Summaries built in an older layout are rebuilt after `migrate`.
         post_migrate.connect(rebuild_outdated_summaries, sender=self, dispatch_uid="programs.dashboard.layout")
         # The stage and what is missing, on every library's page.
@@ -71,20 +43,15 @@ class ProgramsConfig(AppConfig):
             )
         )
         # The public pages of places: libraries by stage, and the stage badge of each library.
-        from perpus import pagecache, public_sections
+        from perpus import public_sections
         from villages.public import register_badges
 
-        from .models import Criterion, LibraryProgress, Stage
         from .selectors.public import stage_badges, stages_section
 
         public_sections.register(
             public_sections.PublicSection("stages", "programs/_public_stages.html", stages_section, order=20)
         )
         register_badges(stage_badges)
-        # A library's stage is on its page, the lists and the figures: cached pages must go.
-        pagecache.invalidate_on_change(LibraryProgress)
-        pagecache.invalidate_on_change(Stage)
-        pagecache.invalidate_on_change(Criterion)
         # Deleted evidence is listed in the one trash page and restored from it.
         trash.register(EVIDENCE)
         trash.register(VISITS)

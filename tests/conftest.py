@@ -146,3 +146,18 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def recorded_follow_ups(monkeypatch):
+    """The worker held back: returns a function listing the (change, follow-up, target) rows
+    that writes recorded (`perpus.followups.due`), in the order written."""
+    from perpus.followups import services
+    from perpus.followups.models import DueFollowUp
+
+    monkeypatch.setattr(services, "_kick", lambda: None)
+
+    def rows():
+        return list(DueFollowUp.objects.order_by("pk").values_list("change", "follow_up", "target"))
+
+    return rows

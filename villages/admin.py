@@ -5,8 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
+from perpus.followups.services import due
 
+from . import services
 from .models import (
     District,
     Library,
@@ -17,17 +18,32 @@ from .models import (
     Regency,
     Village,
 )
-from .signals import notify_library_data_changed
+
+
+class RegionAdmin(admin.ModelAdmin):
+    """A region's name is on every public page below it and in search texts: renew them all."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        due("regions", everything=True)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        due("regions", everything=True)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        due("regions", everything=True)
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(RegionAdmin):
     list_display = ("code", "name", "time_zone")
     search_fields = ("code", "name")
 
 
 @admin.register(Regency)
-class RegencyAdmin(admin.ModelAdmin):
+class RegencyAdmin(RegionAdmin):
     list_display = ("code", "name", "kind", "province")
     list_filter = ("kind", "province")
     search_fields = ("^code", "name")
@@ -36,7 +52,7 @@ class RegencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(RegionAdmin):
     list_display = ("code", "name", "regency")
     search_fields = ("^code", "name")
     autocomplete_fields = ("regency",)
@@ -51,7 +67,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Village)
-class VillageAdmin(admin.ModelAdmin):
+class VillageAdmin(RegionAdmin):
     list_display = ("code", "name", "kind", "district", "regency")
     list_filter = ("kind",)
     # Codes by prefix ("63.11" = every village of Balangan), names anywhere.
@@ -111,7 +127,8 @@ class LibraryAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        notify_library_data_changed([form.instance.pk])
+        due("library.saved", library_ids=[form.instance.pk])
+        due("library.search_text", library_ids=[form.instance.pk])
 
     def get_deleted_objects(self, objs, request):
         """Refuse (as "protected") every library that has any data besides its own row."""
@@ -141,16 +158,16 @@ class OpeningHoursAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        notify_library_data_changed([obj.library_id])
+        due("library.saved", library_ids=[obj.library_id])
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        notify_library_data_changed([obj.library_id])
+        due("library.saved", library_ids=[obj.library_id])
 
     def delete_queryset(self, request, queryset):
         library_ids = set(queryset.values_list("library_id", flat=True))
         super().delete_queryset(request, queryset)
-        notify_library_data_changed(library_ids)
+        due("library.saved", library_ids=library_ids)
 
 
 @admin.register(LibraryPhoto)
@@ -207,13 +224,13 @@ class LibraryStatisticAdmin(admin.ModelAdmin):
         if change:
             obj.version += 1
         super().save_model(request, obj, form, change)
-        notify_library_data_changed([obj.library_id])
+        due("library.statistics", library_ids=[obj.library_id])
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        notify_library_data_changed([obj.library_id])
+        due("library.statistics", library_ids=[obj.library_id])
 
     def delete_queryset(self, request, queryset):
         library_ids = set(queryset.values_list("library_id", flat=True))
         super().delete_queryset(request, queryset)
-        notify_library_data_changed(library_ids)
+        due("library.statistics", library_ids=library_ids)

@@ -161,3 +161,10 @@ def nation_section(place: Place) -> dict | None:
         "map_data": {"clusters": clusters, "points": []},
         "map_tiles": map_tiles(),
     }
+
+
+def library_places(library_ids) -> list[tuple[str, str, str]]:
+    """The URL parts (province, regency or "provinsi", library slug) of the pages of
+    `library_ids`, for renewing their kept pages (one query)."""
+    libraries = Library.objects.filter(pk__in=list(library_ids)).select_related("province", "regency")
+    return [library.url_parts for library in libraries.only("slug", "province__slug", "regency__slug")]

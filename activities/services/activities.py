@@ -15,7 +15,7 @@ from perpus.scopes import can_change, can_edit_content
 from perpus.uploads import ANY_DOCUMENT, clean_document, process_photo
 
 from ..models import Activity, ActivityDocument, ActivityPhoto, EventAction
-from .records import _log
+from .records import _log, follow_up
 
 
 def _require_editable(activity: Activity, user) -> None:
@@ -50,6 +50,7 @@ def activity_photo_add(
     photo.thumbnail_width, photo.thumbnail_height = get_image_dimensions(small)
     photo.save()
     _log(activity, user, EventAction.CHANGED, reason=_("Photo added: %(name)s") % {"name": alt_text})
+    follow_up([activity])
     return photo
 
 
@@ -68,6 +69,7 @@ def activity_document_add(
     document.file.save(stored.name, stored, save=False)
     document.save()
     _log(activity, user, EventAction.CHANGED, reason=_("Document added: %(name)s") % {"name": title})
+    follow_up([activity])
     return document
 
 
@@ -87,6 +89,7 @@ def attachment_delete(*, attachment: ActivityPhoto | ActivityDocument, user) -> 
         _("Photo removed: %(name)s") if isinstance(attachment, ActivityPhoto) else _("Document removed: %(name)s")
     )
     _log(activity, user, EventAction.CHANGED, reason=message % {"name": _attachment_name(attachment)})
+    follow_up([activity])
 
 
 @transaction.atomic
@@ -101,3 +104,4 @@ def attachment_restore(attachment: ActivityPhoto | ActivityDocument, user) -> No
         _("Photo restored: %(name)s") if isinstance(attachment, ActivityPhoto) else _("Document restored: %(name)s")
     )
     _log(activity, user, EventAction.CHANGED, reason=message % {"name": _attachment_name(attachment)})
+    follow_up([activity])

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from perpus.errors import ConcurrentEditError  # noqa: F401  (re-exported for the views)
 from perpus.scopes import can_change, can_delete, can_edit_content, can_restore
 from perpus.trash import SoftDeletable
-from villages.signals import notify_library_data_changed
+from perpus.followups.services import due
 
 from ..models import EventAction, RecordEvent, ReviewedRecord, ReviewStatus
 
@@ -54,13 +54,32 @@ def snapshot(record) -> dict:
     return data
 
 
-def refresh_stages(records) -> None:
-    """Have the ladder stage of the libraries `records` count for recomputed (aggregate queries).
+#: The change (`perpus/followup_plan.py`) a write of a record in each status is.
+CHANGE_OF_STATUS = {
+    ReviewStatus.DRAFT: "record.draft",
+    ReviewStatus.SUBMITTED: "record.review",
+    ReviewStatus.CHECKED: "record.review",
+    ReviewStatus.RETURNED: "record.review",
+    ReviewStatus.VERIFIED: "record.public",
+}
 
-    Verified records feed the computed criteria, so verifying, deleting or
-    restoring one can move a library's stage.
-    """
-    records = list(records)
+
+def follow_up(records) -> None:
+    """Record what follows a write of `records` in their current status: nothing for drafts,
+    the review figures for records under review, and for verified ones the stages, figures
+    and pages of every library they count for (one query per model with involved libraries,
+    one insert per change)."""
+    by_change: dict[str, list] = {}
+    for record in records:
+        by_change.setdefault(CHANGE_OF_STATUS[record.status], []).append(record)
+    for change, group in sorted(by_change.items()):
+        library_ids = _libraries_of(group) if change == "record.public" else {r.library_id for r in group}
+        due(change, library_ids=library_ids)
+
+
+def _libraries_of(records) -> set[int]:
+    """The libraries `records` count for: their own and the libraries involved (one query
+    per model that has them)."""
     library_ids = {record.library_id for record in records}
     by_model: dict[type, list[int]] = {}
     for record in records:
@@ -70,8 +89,7 @@ def refresh_stages(records) -> None:
         if any(f.name == "libraries" for f in model._meta.many_to_many):
             involved = model.objects.filter(pk__in=pks, libraries__isnull=False)
             library_ids.update(involved.values_list("libraries", flat=True))
-    # `programs` listens: it sits above this app and reads its measures.
-    notify_library_data_changed(library_ids)
+    return library_ids
 
 
 def _log(record, user, action, *, reason="", changes=None) -> RecordEvent:
@@ -109,6 +127,7 @@ def record_create(*, record: ReviewedRecord, user, m2m: dict | None = None) -> R
     record.save()
     _save_m2m(record, m2m)
     _log(record, user, EventAction.CREATED)
+    follow_up([record])
     return record
 
 
@@ -159,6 +178,7 @@ def record_save(
         changes=changes,
         snapshot=after,
     )
+    follow_up([record])
     return record
 
 
@@ -208,8 +228,7 @@ def record_delete(*, record: ReviewedRecord, user, reason: str = "") -> Reviewed
     record.version += 1
     record.save(update_fields=["deleted_at", "version", "updated_at"])
     _log(record, user, EventAction.DELETED, reason=reason)
-    if record.status == ReviewStatus.VERIFIED:
-        refresh_stages([record])
+    follow_up([record])
     return record
 
 
@@ -225,8 +244,7 @@ def record_restore(*, record: ReviewedRecord, user) -> ReviewedRecord:
     record.version += 1
     record.save(update_fields=["deleted_at", "version", "updated_at"])
     _log(record, user, EventAction.RESTORED)
-    if record.status == ReviewStatus.VERIFIED:
-        refresh_stages([record])
+    follow_up([record])
     return record
 
 

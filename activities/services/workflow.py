@@ -18,7 +18,9 @@ from villages.models import LibraryLevel
 
 from ..models import EventAction, ReviewedRecord, ReviewStatus
 from . import notices
-from .records import _log, refresh_stages
+from perpus.followups.services import batch
+
+from .records import _log, follow_up
 
 
 class TransitionError(ValidationError):
@@ -33,6 +35,7 @@ def _move(record, user, status, action, *, reason="", **fields):
     # Only the review fields: a step never writes over someone's content edits.
     record.save(update_fields=["status", "version", "updated_at", *fields])
     _log(record, user, action, reason=reason)
+    follow_up([record])
     return record
 
 
@@ -82,11 +85,9 @@ def record_check(*, record: ReviewedRecord, user) -> ReviewedRecord:
 
 
 @transaction.atomic
-def record_verify(*, record: ReviewedRecord, user, refresh: bool = True) -> ReviewedRecord:
-    """Verify a record waiting for verification and return it.
-
-    With `refresh`, the stage of the libraries it counts for is recomputed.
-    """
+def record_verify(*, record: ReviewedRecord, user) -> ReviewedRecord:
+    """Verify a record waiting for verification and return it; the stages, figures and
+    pages of the libraries it counts for follow (`perpus/followup_plan.py`)."""
     _require_alive(record)
     if not can_verify(user, record):
         raise PermissionDenied
@@ -101,8 +102,6 @@ def record_verify(*, record: ReviewedRecord, user, refresh: bool = True) -> Revi
         verified_at=timezone.now(),
     )
     notices.notify_verified(record=record, user=user)
-    if refresh:
-        refresh_stages([record])
     return record
 
 
@@ -137,18 +136,19 @@ def record_bulk_verify(*, records, user) -> BulkResult:
     Each record is locked and verified in its own savepoint: one that another reviewer
     verified, returned or deleted meanwhile is reported in `already_done` and the rest
     are still verified. Two queries per record, two to four for its notices (`notices`),
-    plus the stage refresh.
+    plus one insert of its follow-ups; they run once for all.
     """
     result = BulkResult()
-    for record in records:
-        if record.awaiting != "verification" or not can_verify(user, record):
-            continue
-        try:
-            with transaction.atomic():
-                record_verify(record=record, user=user, refresh=False)
-        except TransitionError:
-            result.already_done.append(record)
-        else:
-            result.verified.append(record)
-    refresh_stages(result.verified)
+    # The libraries' stages, figures and pages follow once for all the records.
+    with batch():
+        for record in records:
+            if record.awaiting != "verification" or not can_verify(user, record):
+                continue
+            try:
+                with transaction.atomic():
+                    record_verify(record=record, user=user)
+            except TransitionError:
+                result.already_done.append(record)
+            else:
+                result.verified.append(record)
     return result

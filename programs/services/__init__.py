@@ -1,6 +1,7 @@
 """Business rules of the programs app: stage computation and assessments."""
 
 from .assessments import assessment_create, assessment_update, evidence_delete, evidence_restore
+from .cohorts import participation_delete, participation_save
 from .ladder import criterion_save, ladder_changed, ladder_delete, stage_save
 from .progress import (
     CriterionResult,
@@ -22,6 +23,8 @@ __all__ = [
     "evidence_delete",
     "evidence_restore",
     "ladder_changed",
+    "participation_delete",
+    "participation_save",
     "ladder_delete",
     "load_ladder",
     "recompute_progress",

@@ -7,8 +7,9 @@ from datetime import date
 
 from django.db import transaction
 
+from perpus.followups.services import due
+
 from ..models import Assessment, AssessmentEvidence, AssessmentItem, Criterion, Verdict
-from .progress import recompute_progress
 
 
 @dataclass
@@ -75,7 +76,7 @@ def assessment_create(
     )
     _join_visit(visit, library)
     _save_items(assessment, items or {}, author)
-    recompute_progress(library_ids=[library.pk])
+    due("assessment", library_ids=[library.pk])
     return assessment
 
 
@@ -97,7 +98,7 @@ def assessment_update(
     assessment.save()
     _join_visit(visit, assessment.library)
     _save_items(assessment, items or {}, assessment.author)
-    recompute_progress(library_ids=[assessment.library_id])
+    due("assessment", library_ids=[assessment.library_id])
     return assessment
 
 

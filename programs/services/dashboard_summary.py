@@ -205,41 +205,6 @@ def _rebuild_libraries(library_ids=None) -> None:
     )
 
 
-class _PendingRefresh:
-    """The libraries whose regions one transaction changed; rebuilt once when it commits."""
-
-    def __init__(self):
-        self.library_ids: set[int] = set()
-        #: Set once it ran; a later save then schedules a refresh of its own (tests run
-        #: commit callbacks without committing, so a run one can stay in the list).
-        self.done = False
-
-    def __call__(self):
-        self.done = True
-        refresh_dashboard_summaries(library_ids=sorted(self.library_ids))
-
-
-def refresh_after_commit(library_ids) -> None:
-    """Rebuild the summaries of `library_ids`' regions once the current transaction commits
-    (at once outside a transaction). However many saves and signals one transaction makes,
-    its regions are rebuilt once."""
-    ids = {int(pk) for pk in library_ids if pk is not None}
-    if not ids:
-        return
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        refresh_dashboard_summaries(library_ids=sorted(ids))
-        return
-    # Join the refresh this transaction already scheduled, if it is still waiting.
-    for _savepoints, callback, _robust in connection.run_on_commit:
-        if isinstance(callback, _PendingRefresh) and not callback.done:
-            callback.library_ids.update(ids)
-            return
-    pending = _PendingRefresh()
-    pending.library_ids.update(ids)
-    transaction.on_commit(pending)
-
-
 @transaction.atomic
 def refresh_dashboard_summaries(*, library_ids: Collection[int] | None = None) -> float:
     """Rebuild the summaries (all when `library_ids` is None, else the regions of those

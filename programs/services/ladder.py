@@ -1,23 +1,24 @@
 """Changing the progress ladder: every change recomputes every library's stage, in bulk.
 
-A stage or criterion changed, added or removed changes what every library has met,
-so the stored stages (and "what is missing") are recomputed in the same
-transaction: a stored stage is never older than the ladder. The recomputation is
-`recompute_progress` over all libraries: aggregate queries per batch of libraries,
-never a query per library (timed by `make bench`).
+A stage or criterion changed, added or removed changes what every library has met, so
+every change records the "ladder" follow-ups (`perpus/followup_plan.py`): the worker
+recomputes every stored stage (`recompute_progress` over all libraries: aggregate queries
+per batch, never a query per library; timed by `make bench`), the summaries and the pages.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 
+from perpus.followups.services import due
+
 from ..models import Criterion, Stage
-from .progress import RecomputeSummary, recompute_progress
 
 
-def ladder_changed() -> RecomputeSummary:
-    """Recompute and store every library's stage after a ladder change (bulk queries)."""
-    return recompute_progress()
+def ladder_changed() -> None:
+    """Record that every library's stage, the summaries and every page follow a ladder
+    change (one insert, and the task)."""
+    due("ladder", everything=True)
 
 
 @transaction.atomic

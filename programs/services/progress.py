@@ -16,7 +16,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from perpus import pagecache
 
 from ..measures import get_measure, window_start
 from ..models import (
@@ -273,8 +272,6 @@ def recompute_progress(
                 unique_fields=["library"],
                 update_fields=["stage", "computed_at", "criteria"],
             )
-            # Bulk writes send no post_save: public pages showing stages are renewed here.
-            pagecache.bump()
         if snapshots:
             StageSnapshot.objects.bulk_create(
                 snapshots,

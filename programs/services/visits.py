@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from perpus.errors import ConcurrentEditError
+from perpus.followups.services import due
 from perpus.scopes import can_change
 
 from ..models import Visit
@@ -46,6 +47,7 @@ def _save(visit: Visit, *, user, visitors, libraries, report, clear_report: bool
     visit.libraries.set(libraries)
     if old_report and old_report != visit.report.name:
         _delete_file_later(visit.report.storage, old_report)
+    due("visit", province_ids=[visit.province_id])
     return visit
 
 
@@ -128,6 +130,7 @@ def visit_delete(*, visit: Visit, user) -> Visit:
             code="has_assessments",
         )
     current.mark_deleted(user)
+    due("visit", province_ids=[current.province_id])
     return current
 
 
@@ -138,4 +141,5 @@ def visit_restore(*, visit: Visit, user) -> Visit:
     if not can_change(user, current):
         raise PermissionDenied
     current.mark_restored()
+    due("visit", province_ids=[current.province_id])
     return current

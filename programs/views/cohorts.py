@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import Count, ProtectedError, Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from django.views.generic import CreateView, DeleteView, ListView, UpdateView
 from perpus.mixins import ScopedViewMixin
 from perpus.scopes import can_create
 
+from .. import services
 from ..forms import ParticipationForm, ProgramForm
 from ..forms.cohorts import RegencyFilterForm
 from ..models import FundingSource, Participation, Program
@@ -135,6 +137,11 @@ class _ParticipationFormMixin(SavedMessageMixin):
     def get_success_url(self):
         return reverse("programs:participation_list")
 
+    def form_valid(self, form):
+        self.object = services.participation_save(participation=form.save(commit=False))
+        messages.success(self.request, self.saved_message)
+        return HttpResponseRedirect(self.get_success_url())
+
 
 class ParticipationCreateView(ScopedViewMixin, _ParticipationFormMixin, CreateView):
     scope_action = "create"
@@ -157,6 +164,6 @@ class ParticipationDeleteView(ScopedViewMixin, DeleteView):
         return super(ScopedViewMixin, self).get_form_kwargs()
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        services.participation_delete(participation=self.object)
         messages.success(self.request, _("The cohort entry was deleted."))
-        return response
+        return HttpResponseRedirect(self.success_url)

@@ -225,15 +225,25 @@ def test_a_cohort_of_every_library_has_the_unfiltered_figures(login, program_adm
         assert table(plain, key).rows == table(cohort, key).rows, key
 
 
-def test_summaries_follow_a_saved_record(login, program_admin, ladder, library, django_capture_on_commit_callbacks):
+def test_summaries_follow_a_saved_record(login, program_admin, ladder, library, regency_staff, consultant):
+    """Through the workflow: one activity entered, submitted, checked and verified; another
+    only submitted."""
     from activities.models import ActivityKind
+    from activities.services.records import record_create
+    from activities.services.workflow import record_check, record_submit, record_verify
     from tests.activities.factories import ActivityFactory
 
     client = login(program_admin)
-    with django_capture_on_commit_callbacks(execute=True):
-        ActivityFactory(library=library, kind=ActivityKind.COMMUNITY, status=ReviewStatus.VERIFIED,
-                        start_date=timezone.localdate().replace(day=1))
-        ActivityFactory(library=library, status=ReviewStatus.SUBMITTED, start_date=timezone.localdate().replace(day=1))
+    month = timezone.localdate().replace(day=1)
+    done, waiting = (
+        record_create(record=ActivityFactory.build(library=library, kind=ActivityKind.COMMUNITY, start_date=month),
+                      user=regency_staff)
+        for _ in range(2)
+    )
+    for record in (done, waiting):
+        record_submit(record=record, user=regency_staff)
+    record_check(record=done, user=regency_staff)
+    record_verify(record=done, user=consultant)
     response = client.get("/program/dashboard/63.11/")
     assert table(response, "activities").footer[-1] == 1
     assert table(response, "backlog").footer[1] == 1  # waiting for the regency's check

@@ -6,6 +6,8 @@ from django.utils import timezone
 from lxml import html as lxml_html
 
 from activities.models import ReviewStatus
+from activities.services.workflow import record_verify
+from programs.services.visits import visit_create
 from programs.selectors.dashboard_cache import body_key
 from programs.selectors.dashboard_levels import dashboard_level
 from tests.activities.factories import ActivityFactory
@@ -48,22 +50,25 @@ def test_a_second_visit_reuses_the_rendered_figures(login, program_admin, world,
     assert 'data-testid="dashboard-computed"' in second.content.decode()
 
 
-def test_a_verified_activity_shows_at_once(login, program_admin, world, library, django_capture_on_commit_callbacks):
+def test_a_verified_activity_shows_at_once(login, program_admin, world, library, consultant,
+                                          django_capture_on_commit_callbacks):
     client = login(program_admin)
     before = int(footer(client.get(REGENCY), "activities")[-1])
+    activity = ActivityFactory(library=library, status=ReviewStatus.CHECKED, start_date=timezone.localdate().replace(day=1))
     with django_capture_on_commit_callbacks(execute=True):
-        ActivityFactory(library=library, status=ReviewStatus.VERIFIED, start_date=timezone.localdate().replace(day=1))
+        record_verify(record=activity, user=consultant)
     assert int(footer(client.get(REGENCY), "activities")[-1]) == before + 1
 
 
 def test_a_change_renews_the_nation_and_its_province_only(
-    login, program_admin, world, library, outside_library, django_capture_on_commit_callbacks
+    login, program_admin, world, library, outside_library, outside_consultant, django_capture_on_commit_callbacks
 ):
     """An activity verified in Bali renews the national and Bali's pages; Kalimantan Selatan's
     province and regency pages stay kept."""
     keys = {code: body_key(dashboard_level(program_admin, code), {}, "id") for code in ("", "51", "63", "63.11")}
+    activity = ActivityFactory(library=outside_library, status=ReviewStatus.CHECKED, start_date=timezone.localdate())
     with django_capture_on_commit_callbacks(execute=True):
-        ActivityFactory(library=outside_library, status=ReviewStatus.VERIFIED, start_date=timezone.localdate())
+        record_verify(record=activity, user=outside_consultant)
     renewed = {code for code, key in keys.items() if body_key(dashboard_level(program_admin, code), {}, "id") != key}
     assert renewed == {"", "51"}
     # A full rebuild renews every level.
@@ -75,12 +80,14 @@ def test_a_change_renews_the_nation_and_its_province_only(
     assert all(body_key(dashboard_level(program_admin, code), {}, "id") != key for code, key in keys.items())
 
 
-def test_a_visit_renews_the_kept_dashboards(login, program_admin, world, library, django_capture_on_commit_callbacks):
+def test_a_visit_renews_the_kept_dashboards(login, program_admin, consultant, world, library,
+                                           django_capture_on_commit_callbacks):
     client = login(program_admin)
     key = body_key(dashboard_level(program_admin, "63.11"), {}, "id")
     client.get(REGENCY)
     with django_capture_on_commit_callbacks(execute=True):
-        VisitFactory(regency=library.regency, libraries=[library])
+        visit_create(visit=VisitFactory.build(regency=library.regency, author=consultant), user=consultant,
+                     visitors=[consultant], libraries=[library])
     assert body_key(dashboard_level(program_admin, "63.11"), {}, "id") != key
 
 

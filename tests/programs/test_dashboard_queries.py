@@ -42,17 +42,3 @@ def test_query_counts_do_not_grow(request, login, ladder, library, other_regency
     # With a cohort chosen, still a fixed number of queries.
     assert _counts(client, [u + "?year=2024" for u in URLS]) == _counts(client, [u + "?year=2024" for u in URLS])
 
-
-def test_one_transaction_rebuilds_its_regions_once(library, other_regency_library, django_capture_on_commit_callbacks):
-    from django.db import transaction
-
-    from programs.services.dashboard_summary import _PendingRefresh, refresh_after_commit
-
-    with django_capture_on_commit_callbacks() as callbacks:
-        with transaction.atomic():
-            refresh_after_commit([library.pk])
-            refresh_after_commit([library.pk, other_regency_library.pk])
-            refresh_after_commit([None])
-    pending = [c for c in callbacks if isinstance(c, _PendingRefresh)]
-    assert len(pending) == 1
-    assert pending[0].library_ids == {library.pk, other_regency_library.pk}

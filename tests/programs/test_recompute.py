@@ -7,13 +7,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
+from perpus.followups.services import due
+
 from programs.measures import months_before
 from programs.models import Criterion, LibraryProgress, Stage
 from programs.selectors import progress_panel
 from programs.services import recompute_progress
 from tests.factories import LibraryFactory
 from tests.villages.factories import LibraryStatisticFactory
-from villages.signals import notify_library_data_changed
 
 from .factories import CriterionFactory
 
@@ -38,8 +39,8 @@ def test_saved_statistics_show_the_criterion_met_at_once(library):
     this_month = timezone.localdate().replace(day=1)
     for back in range(3):
         LibraryStatisticFactory(library=library, month=months_before(this_month, back))
-    # What the villages statistics service sends, inside its transaction.
-    notify_library_data_changed([library.pk])
+    # What the villages statistics service records, inside its transaction.
+    due("library.statistics", library_ids=[library.pk])
     assert stored_met(library, criterion)
     row = panel_row(library, criterion)
     assert row.met is True and row.value == 3
@@ -98,13 +99,11 @@ def test_admin_ladder_change_recomputes_every_library(admin_client, ladder, meas
 
 def test_ladder_change_recomputes_in_bulk(ladder, measure_data, django_assert_max_num_queries):
     """The query count of a ladder change does not grow with the number of libraries."""
-    from programs.services import ladder_changed
-
     libraries = _libraries(40)
     for library in libraries:
         measure_data.points[library.pk] = 10
     # All libraries (1) + ladder (2) + measures (2) + verdicts (1) + previous (1) + upserts (2) + savepoints.
     with django_assert_max_num_queries(12):
-        summary = ladder_changed()
+        summary = recompute_progress()
     assert summary.libraries >= 40
     assert LibraryProgress.objects.filter(stage=ladder["A"]).count() == 40

@@ -1,6 +1,7 @@
 """The page cache of the public pages (perpus.pagecache): anonymous visitors get a stored page
 until the data behind it changes; signed-in users always get a fresh one and store nothing."""
 
+import datetime
 import gzip
 
 import pytest
@@ -8,11 +9,11 @@ from django.test import Client
 from django.urls import reverse
 
 from activities.models import ReviewStatus
+from activities.services.records import record_create
 from activities.services.workflow import record_verify
 from perpus import pagecache
 from tests.activities.factories import ActivityFactory
 from villages import services
-from villages.signals import notify_library_data_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -74,10 +75,35 @@ def test_a_verified_activity_shows_at_once_on_home_region_and_library_pages(clie
         assert "Pelatihan anyaman purun" in client.get(url).content.decode(), url
 
 
-def test_library_data_changed_bumps_the_generation(library):
-    before = pagecache.generation()
-    notify_library_data_changed([library.pk])
-    assert pagecache.generation() > before
+def test_a_change_renews_its_library_and_the_places_above_but_not_a_library_far_away(client, library, outside_library):
+    here, far = library.get_absolute_url(), outside_library.get_absolute_url()
+    above = ["/", "/perpustakaan/kalimantan-selatan/", "/perpustakaan/kalimantan-selatan/kabupaten-balangan/"]
+    for url in [here, far, *above]:
+        client.get(url)
+    services.library_statistic_save(library=library, month=datetime.date(2024, 5, 1), values={"loans": 3})
+    for url in [here, *above]:
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+    assert client.get(far)["X-Page-Cache"] == "hit"
+
+
+def test_a_draft_renews_no_kept_page(client, library, regency_staff):
+    urls = [library.get_absolute_url(), "/", "/perpustakaan/kalimantan-selatan/"]
+    for url in urls:
+        client.get(url)
+    for number in range(3):
+        record_create(record=ActivityFactory.build(library=library, title=f"Rencana {number}"), user=regency_staff)
+    assert [client.get(url)["X-Page-Cache"] for url in urls] == ["hit"] * 3
+
+
+def test_a_page_is_built_from_what_its_key_holds(client, library):
+    """A visitor's unread parameters are not written into the page everyone else is sent."""
+    for url in ["/perpustakaan/kalimantan-selatan/", library.get_absolute_url(), "/"]:
+        poisoned = client.get(url + '?q="x&utm_source=spam')
+        assert "X-Page-Cache" not in poisoned  # sent to this visitor, never kept
+        clean = client.get(url)
+        assert clean["X-Page-Cache"] == "miss" and "utm_source" not in clean.content.decode()
+        kept = client.get(url + "?utm_source=spam")
+        assert kept["X-Page-Cache"] == "hit" and "utm_source" not in kept.content.decode()
 
 
 def test_signed_in_users_get_fresh_pages_and_never_fill_the_cache(client, login, library, regency_staff):
@@ -136,10 +162,10 @@ def test_an_evicted_generation_never_meets_old_pages(client, library):
 
     url = library.get_absolute_url()
     client.get(url)
-    old = pagecache.generation()
-    cache.delete(pagecache.GENERATION_KEY)
-    pagecache.bump()
-    assert pagecache.generation() > old and client.get(url)["X-Page-Cache"] == "miss"
+    old = pagecache.generations(pagecache.ALL)
+    cache.delete(pagecache._generation_key(pagecache.ALL))
+    pagecache.renew_all()
+    assert int(pagecache.generations(pagecache.ALL)) > int(old) and client.get(url)["X-Page-Cache"] == "miss"
 
 
 def test_unread_parameters_share_the_page_and_pages_do_not(client, library):

@@ -1,7 +1,7 @@
 """Writes of the villages app, each in one transaction.
 
-Every write a library's stage may read sends `villages.signals.library_data_changed`
-inside its transaction, so the stored stage is never older than its data.
+Every write records what follows it (`perpus.followups.due`, the list in
+`perpus/followup_plan.py`) inside its transaction: stages, summaries, kept pages.
 """
 
 from .errors import ConcurrentEditError

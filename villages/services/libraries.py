@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.utils.translation import gettext as _
 
+from perpus.followups.services import due
+
 from ..models import Library, OpeningHours
 from ..models.hours import minutes_between
-from ..signals import notify_library_data_changed
 from .errors import ConcurrentEditError
 
 
@@ -48,7 +49,9 @@ def library_save(
         # bulk_create skips save(), which is where `minutes` is usually derived.
         row.minutes = minutes_between(row.opens, row.closes)
     OpeningHours.objects.bulk_create(opening_hours)
-    notify_library_data_changed([library.pk])
+    due("library.saved", library_ids=[library.pk])
+    if getattr(library, "search_text_changed", False):
+        due("library.search_text", library_ids=[library.pk])
     return library
 
 
@@ -75,6 +78,8 @@ def library_delete(*, library: Library) -> None:
     if dependents:
         raise LibraryHasDataError(library_data_message(library, dependents), code="has_data")
     library.delete()
+    # Its page and the lists that showed it: their places are gone with it, so every page.
+    due("library.deleted", everything=True)
 
 
 def library_dependents(libraries) -> dict[str, int]:

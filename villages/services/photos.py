@@ -9,7 +9,7 @@ from perpus.scopes import can_change
 from perpus.uploads import process_photo
 
 from ..models import Library, LibraryPhoto
-from ..signals import notify_library_data_changed
+from perpus.followups.services import due
 
 
 @transaction.atomic
@@ -43,7 +43,7 @@ def library_photo_add(
     storage = photo.small.storage
     try:
         photo.save()
-        notify_library_data_changed([library.pk])
+        due("library.photo", library_ids=[library.pk])
     except Exception:
         for name in stored:
             storage.delete(name)
@@ -58,7 +58,7 @@ def library_photo_update(*, photo: LibraryPhoto) -> LibraryPhoto:
         # Consent is about people; a photo without people needs none.
         photo.consent_recorded = False
     photo.save()
-    notify_library_data_changed([photo.library_id])
+    due("library.photo", library_ids=[photo.library_id])
     return photo
 
 
@@ -72,7 +72,7 @@ def library_photo_delete(*, photo: LibraryPhoto, user) -> LibraryPhoto:
         raise PermissionDenied
     if not photo.is_deleted:
         photo.mark_deleted(user)
-        notify_library_data_changed([photo.library_id])
+        due("library.photo", library_ids=[photo.library_id])
     return photo
 
 
@@ -86,5 +86,5 @@ def library_photo_restore(*, photo: LibraryPhoto, user) -> LibraryPhoto:
         raise PermissionDenied
     if photo.is_deleted:
         photo.mark_restored()
-        notify_library_data_changed([photo.library_id])
+        due("library.photo", library_ids=[photo.library_id])
     return photo

@@ -7,7 +7,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from ..models import Library, LibraryStatistic, first_of_month
-from ..signals import notify_library_data_changed
+from perpus.followups.services import due
 from .errors import ConcurrentEditError
 
 
@@ -56,7 +56,7 @@ def library_statistic_save(
     else:
         row.version += 1
         row.save()
-    notify_library_data_changed([library.pk])
+    due("library.statistics", library_ids=[library.pk])
     return row, created
 
 

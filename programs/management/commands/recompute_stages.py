@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from perpus.followups.services import due
 from villages.models import Library
 
 from ...services import recompute_progress
@@ -23,6 +24,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No library with id {library}.")
             ids = [library]
         summary = recompute_progress(library_ids=ids, monthly_snapshot=True)
+        # Their summaries and pages show the stages.
+        due("stages.recomputed", library_ids=ids or (), everything=ids is None)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Recomputed {summary.libraries} libraries in {summary.seconds:.2f} s: "

