@@ -5,13 +5,16 @@ library_ids=…)` in its own transaction. `PLAN` below says which follow-ups tha
 the task worker (`db_worker`; at once under `make run` and in the tests) then runs each
 follow-up in `FOLLOW_UPS` once for every library (or province) it is due for, in the order
 written here: search text first (the stages do not read it), then the stages (the
-summaries count them), the dashboards' summaries, and last the kept pages, which show all
-of them. This module is the project's top: it may import every app.
+summaries count them), the dashboards' summaries, the kept pages, which show all of them,
+and the notices of the review workflow. What a change writes in its own transaction (the
+record, its history event) is the service's; everything that follows it is listed here.
+This module is the project's top: it may import every app.
 """
 
 from __future__ import annotations
 
 from activities.search_text import refresh_for_libraries
+from activities.services.notices import notify_steps
 from perpus import pagecache
 from perpus.followups.runner import Targets
 from programs.selectors.dashboard_cache import start_new_generation
@@ -50,6 +53,11 @@ def public_pages(targets: Targets) -> None:
         pagecache.renew_places(library_places(targets.library_ids))
 
 
+def notices(targets: Targets) -> None:
+    """Give the notices of the workflow steps (waiting for review, returned, verified)."""
+    notify_steps(targets.event_ids)
+
+
 #: Every follow-up, in the order a run carries them out.
 FOLLOW_UPS = {
     "search_text": search_text,
@@ -57,6 +65,7 @@ FOLLOW_UPS = {
     "summaries": summaries,
     "dashboards": dashboards,
     "public_pages": public_pages,
+    "notices": notices,
 }
 
 #: Change → what follows it. Change names are written by the services named beside them.
@@ -77,6 +86,8 @@ PLAN: dict[str, tuple[str, ...]] = {
     "record.review": ("summaries",),
     # activities.services: verified, or a verified record edited, deleted or restored
     "record.public": ("stages", "summaries", "public_pages"),
+    # activities.services.workflow: a step (submitted, checked, returned, verified): its notices
+    "record.step": ("notices",),
     # programs.services.cohorts: a cohort entry saved or deleted (the cohort keys)
     "cohort": ("summaries", "public_pages"),
     # programs.services.visits: a monitoring visit saved, deleted or restored

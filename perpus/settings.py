@@ -292,6 +292,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-tasks logs every task it starts and ends at INFO: one pair per change (its
+    # follow-ups); failures still show (WARNING and above).
+    "loggers": {"django_tasks": {"level": os.environ.get("TASKS_LOG_LEVEL", "WARNING")}},
 }
 
 # Sign-in protection (django-axes): after 5 failed attempts for one account, or from one

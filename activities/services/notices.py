@@ -1,6 +1,7 @@
 """Notices the review workflow gives: returned, verified, waiting for review.
 
-Called by `workflow` inside its transaction; the mails are queued after commit by
+A follow-up of each workflow step (`notify_steps`, listed in `perpus/followup_plan.py`),
+run by the task worker from the step's history event; the mails are queued after commit by
 `perpus.notifications.services`. Who is told follows `perpus.scopes`: a returned record
 goes to those who may now fix it (`can_edit_content`), a verified one to those of its
 people who may see it, a record waiting for a step to those who may do that step
@@ -19,6 +20,7 @@ from perpus.notifications.services import notify
 from perpus.scopes import Role, can_edit_content, can_view, reviewers_q
 from villages.models import LibraryLevel
 
+from ..models import EventAction, RecordEvent
 from ..registry import record_url
 
 
@@ -89,3 +91,34 @@ def notify_waiting(*, record, user) -> int:
         key=review_key(timezone.localdate()),
         reopen=True,
     )
+
+
+def notify_steps(event_ids) -> int:
+    """Give the notices of the workflow steps that wrote the history events `event_ids`:
+    each to the people of the record as it is now; returns how many notices were new. Two
+    queries, one per record type, then those of each notice."""
+    events = list(RecordEvent.objects.filter(pk__in=list(event_ids)).select_related("content_type", "user"))
+    records = {}
+    for content_type in {event.content_type for event in events}:
+        model = content_type.model_class()
+        ids = [event.object_id for event in events if event.content_type_id == content_type.pk]
+        records.update(
+            ((content_type.pk, record.pk), record)
+            for record in model._default_manager.filter(pk__in=ids).select_related("library")
+        )
+    given = 0
+    for event in sorted(events, key=lambda event: event.pk):
+        record = records.get((event.content_type_id, event.object_id))
+        notify_step = STEP_NOTICES.get(event.action)
+        if record is not None and notify_step is not None:
+            given += notify_step(record=record, user=event.user)
+    return given
+
+
+#: The notice each workflow step gives.
+STEP_NOTICES = {
+    EventAction.SUBMITTED: notify_waiting,
+    EventAction.CHECKED: notify_waiting,
+    EventAction.VERIFIED: notify_verified,
+    EventAction.RETURNED: notify_returned,
+}

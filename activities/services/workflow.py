@@ -17,8 +17,7 @@ from perpus.scopes import can_change, can_check, can_return, can_submit, can_ver
 from villages.models import LibraryLevel
 
 from ..models import EventAction, ReviewedRecord, ReviewStatus
-from . import notices
-from perpus.followups.services import batch
+from perpus.followups.services import batch, due
 
 from .records import _log, follow_up
 
@@ -34,8 +33,10 @@ def _move(record, user, status, action, *, reason="", **fields):
         setattr(record, name, value)
     # Only the review fields: a step never writes over someone's content edits.
     record.save(update_fields=["status", "version", "updated_at", *fields])
-    _log(record, user, action, reason=reason)
+    event = _log(record, user, action, reason=reason)
     follow_up([record])
+    # Its notices, written from the history event (activities.services.notices.notify_steps).
+    due("record.step", event_ids=[event.pk])
     return record
 
 
@@ -67,7 +68,6 @@ def record_submit(*, record: ReviewedRecord, user) -> ReviewedRecord:
         needs_check=record.library.level == LibraryLevel.VILLAGE,
         return_reason="",
     )
-    notices.notify_waiting(record=record, user=user)
     return record
 
 
@@ -80,7 +80,6 @@ def record_check(*, record: ReviewedRecord, user) -> ReviewedRecord:
     if record.status != ReviewStatus.SUBMITTED or not record.needs_check:
         raise TransitionError(_("This record is not waiting for the regency's check."), code="not_checkable")
     _move(record, user, ReviewStatus.CHECKED, EventAction.CHECKED, checked_by=user)
-    notices.notify_waiting(record=record, user=user)
     return record
 
 
@@ -101,7 +100,6 @@ def record_verify(*, record: ReviewedRecord, user) -> ReviewedRecord:
         verified_by=user,
         verified_at=timezone.now(),
     )
-    notices.notify_verified(record=record, user=user)
     return record
 
 
@@ -117,7 +115,6 @@ def record_return(*, record: ReviewedRecord, user, reason: str) -> ReviewedRecor
     if not reason:
         raise TransitionError(_("Say why the record is returned, so the author can fix it."), code="reason_required")
     _move(record, user, ReviewStatus.RETURNED, EventAction.RETURNED, reason=reason, return_reason=reason)
-    notices.notify_returned(record=record, user=user)
     return record
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
+from django_tasks import task
 
 from .models import DueFollowUp
 
@@ -27,25 +28,28 @@ _state = threading.local()
 
 @dataclass(frozen=True)
 class Targets:
-    """What one follow-up is run for: libraries, provinces, or everything."""
+    """What one follow-up is run for: libraries, provinces, history events, or everything."""
 
     library_ids: frozenset[int] = frozenset()
     province_ids: frozenset[str] = frozenset()
+    event_ids: frozenset[int] = frozenset()
     everything: bool = False
 
     @classmethod
     def parse(cls, targets) -> Targets:
-        """The targets of rows ("library:12", "province:63", "*"); no query."""
-        libraries, provinces, everything = set(), set(), False
+        """The targets of rows ("library:12", "province:63", "event:7", "*"); no query."""
+        libraries, provinces, events, everything = set(), set(), set(), False
         for target in targets:
             kind, _, key = target.partition(":")
             if kind == "library":
                 libraries.add(int(key))
             elif kind == "province":
                 provinces.add(key)
+            elif kind == "event":
+                events.add(int(key))
             else:
                 everything = True
-        return cls(frozenset(libraries), frozenset(provinces), everything)
+        return cls(frozenset(libraries), frozenset(provinces), frozenset(events), everything)
 
 
 @cache
@@ -113,3 +117,10 @@ def run_due() -> dict[str, int]:
     finally:
         _state.running = False
     return done
+
+
+@task()
+def run_due_followups() -> dict:
+    """The background task (django-tasks) that carries out every due follow-up; returns how
+    many rows each follow-up took."""
+    return run_due()

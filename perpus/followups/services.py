@@ -10,28 +10,40 @@ from django.db import transaction
 
 from . import runner
 from .models import DueFollowUp
-from .tasks import run_due_followups
 
 EVERYTHING = "*"
 
 _state = threading.local()
 
 
-def _targets(library_ids: Iterable, province_ids: Iterable, everything: bool) -> list[str]:
+def _targets(library_ids: Iterable, province_ids: Iterable, event_ids: Iterable, everything: bool) -> list[str]:
     if everything:
         return [EVERYTHING]
     libraries = sorted({int(pk) for pk in library_ids if pk is not None})
     provinces = sorted({str(code) for code in province_ids if code})
-    return [f"library:{pk}" for pk in libraries] + [f"province:{code}" for code in provinces]
+    events = sorted({int(pk) for pk in event_ids})
+    return (
+        [f"library:{pk}" for pk in libraries]
+        + [f"province:{code}" for code in provinces]
+        + [f"event:{pk}" for pk in events]
+    )
 
 
-def due(change: str, *, library_ids: Iterable = (), province_ids: Iterable = (), everything: bool = False) -> int:
+def due(
+    change: str,
+    *,
+    library_ids: Iterable = (),
+    province_ids: Iterable = (),
+    event_ids: Iterable = (),
+    everything: bool = False,
+) -> int:
     """Record that what follows `change` (the plan's list) is due for these libraries, the
-    dashboards of these provinces, or everything; then have the worker run it, unless
+    dashboards of these provinces, these history events (their notices), or everything;
+    then have the worker run it, unless
     inside `batch()`. Returns the rows written (one bulk insert and the task's enqueue;
     at once under the immediate backend of `make run` and the tests)."""
     names = runner.plan().PLAN[change]
-    targets = _targets(library_ids, province_ids, everything)
+    targets = _targets(library_ids, province_ids, event_ids, everything)
     if not names or not targets:
         return 0
     rows = [DueFollowUp(follow_up=name, change=change, target=target) for name in names for target in targets]
@@ -46,7 +58,7 @@ def due(change: str, *, library_ids: Iterable = (), province_ids: Iterable = (),
 def _kick() -> None:
     # Enqueued inside the transaction: the database queue's task row commits with the
     # change (nothing lost between the two); the immediate backend runs it here and now.
-    run_due_followups.enqueue()
+    runner.run_due_followups.enqueue()
 
 
 @contextmanager

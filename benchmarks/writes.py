@@ -1,0 +1,126 @@
+"""Writes at national scale: what a reviewer waits for, and what the worker does after.
+
+`python -m benchmarks.writes` (part of `make bench`) uses the scale dataset as
+`benchmarks.pages` does (`.bench/scale.sqlite3`, or `DATABASE_URL`) with the production
+task queue (django-tasks-db): a request only writes the change and records its follow-ups
+(`perpus.followups`); the worker carries them out afterwards, timed separately here.
+
+Each verification is of a different activity (a cold row, as a reviewer meets them):
+
+* one activity verified from its page (POST `…/verify/`), `SINGLE` times;
+* 200 verified at once from the queue (POST `/activities/queue/verify/`), `ROUNDS` times;
+* the worker's run over what each of those made due (stages, summaries, kept pages).
+
+It verifies records of the dataset: each run uses up some of its ~50,000 waiting ones.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+
+from .pages import REPEAT, percentile, setup_database
+
+SINGLE = REPEAT * 2
+ROUNDS = 3
+BULK = 200
+
+
+def _counted(function):
+    """Run `function()`; returns (its result, milliseconds, queries)."""
+    from django.db import connection
+
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    started = time.perf_counter()
+    with connection.execute_wrapper(count):
+        result = function()
+    return result, (time.perf_counter() - started) * 1000, len(queries)
+
+
+def _waiting(province: str, count: int) -> list:
+    """`count` activities of `province` waiting for verification, oldest first (one query)."""
+    from activities.models import Activity
+
+    return list(Activity.objects.awaiting_verification().filter(province_id=province).order_by("pk")[:count])
+
+
+def _worker() -> tuple[float, int]:
+    """Carry out what is due, as `db_worker` would; returns (milliseconds, queries)."""
+    from perpus.followups.runner import run_due
+
+    _result, ms, queries = _counted(run_due)
+    return ms, queries
+
+
+def _line(label: str, times: list[float], queries: list[int]) -> str:
+    return (f"{label:44} {statistics.median(times):>9.1f} {percentile(times, 0.95):>9.1f} "
+            f"{min(queries):>5}-{max(queries):<5}")
+
+
+def run() -> list[str]:
+    """Verify one by one and 200 at a time as a consultant; returns the printed lines."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+    from django.urls import reverse
+
+    from activities.models import Activity
+    from villages.models import Library
+
+    library = Library.objects.filter(npp__startswith="SC-", level="village").order_by("pk").first()
+    province = library.province_id
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=f"scale_kons_{province}"))
+    lines = [f"{'write (consultant of ' + province + ')':44} {'p50 ms':>9} {'p95 ms':>9} {'queries':>11}"]
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        _worker()  # what earlier runs left
+        single, single_q, worker, worker_q = [], [], [], []
+        for activity in _waiting(province, SINGLE):
+            url = reverse("activities:activity_verify", args=[activity.pk])
+            response, ms, queries = _counted(lambda url=url: client.post(url))
+            assert response.status_code == 302, response.status_code
+            single.append(ms)
+            single_q.append(queries)
+            ms, queries = _worker()
+            worker.append(ms)
+            worker_q.append(queries)
+        lines.append(_line("verify one activity (request)", single, single_q))
+        lines.append(_line("  then the worker's follow-ups", worker, worker_q))
+        bulk, bulk_q, worker, worker_q = [], [], [], []
+        for _ in range(ROUNDS):
+            chosen = [f"activity:{a.pk}" for a in _waiting(province, BULK)]
+            response, ms, queries = _counted(
+                lambda chosen=chosen: client.post(reverse("activities:queue_verify"), {"selected": chosen})
+            )
+            assert response.status_code == 302, response.status_code
+            bulk.append(ms)
+            bulk_q.append(queries)
+            ms, queries = _worker()
+            worker.append(ms)
+            worker_q.append(queries)
+        lines.append(_line(f"verify {BULK} from the queue (request)", bulk, bulk_q))
+        lines.append(_line("  then the worker's follow-ups", worker, worker_q))
+    left = Activity.objects.awaiting_verification().filter(province_id=province).count()
+    lines.append(f"({SINGLE} single and {ROUNDS} x {BULK} bulk verifications; {left:,} still wait in {province})")
+    return lines
+
+
+def main() -> int:
+    from .pages import ensure_dataset
+
+    engine = setup_database()
+    ensure_dataset(float(os.environ.get("BENCH_FRACTION", "1.0")))
+    print(f"\nWrites on {engine}, the task queue in the database (production):")
+    for line in run():
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
