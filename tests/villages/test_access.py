@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 import villages.views
+from tests.factories import UserFactory
 from villages.models import Library
 
 TEMPLATES = Path(villages.views.__file__).resolve().parents[1] / "templates" / "villages"
@@ -86,8 +87,6 @@ def test_unpublished_library_pages_open_to_everyone_whose_scope_holds_it(request
 
 
 def test_a_superuser_without_role_sees_unpublished_libraries(unpublished):
-    from tests.factories import UserFactory
-
     superuser = UserFactory(username="root", role="", is_superuser=True, is_staff=True)
     assert list(Library.objects.visible_to(superuser)) == [unpublished]
 
