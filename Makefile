@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
+# The portal's address in the links of its mails: where `make run` serves it, unless set.
+SITE_URL ?= http://$(HOST)
 
 .PHONY: run setup venv test test-postgres test-browser bench messages translations clean
 
@@ -28,13 +30,13 @@ translations: venv
 	DEBUG=1 $(PY) manage.py compile_translations -v0
 
 setup: venv translations
-	DEBUG=1 $(PY) manage.py migrate --noinput -v0
-	DEBUG=1 $(PY) manage.py import_regions
-	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py migrate --noinput -v0
+	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py import_regions
+	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py seed_demo
 
 run: setup
 	@echo "Perpus is at http://$(HOST)/ (Ctrl+C to stop)"
-	DEBUG=1 $(PY) manage.py runserver $(HOST)
+	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py runserver $(HOST)
 
 # The suite, then the architecture contract (apps depend one way; see pyproject.toml).
 test: venv translations

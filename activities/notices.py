@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from perpus.notifications.kinds import Kind
 from perpus.notifications.services import Notice
-from perpus.scopes import REVIEWER_ROLES, Role, Scope, review_share
+from perpus.scopes import REVIEWER_ROLES, Role, Scope, object_in_scope, review_share
 from villages.models import Library, LibraryLevel, LibraryStatistic
 
 from .models import Partnership, ReviewStatus
@@ -28,7 +28,7 @@ from .services.notices import review_key
 #: Days before a partnership's end when its people are told (each once; the nearest only
 #: when both are due at once).
 EXPIRY_WARNINGS = (90, 30)
-#: Days without any report after which a library's regency is told.
+#: Days without any report after which those who answer for a library are told.
 SILENCE_DAYS = 60
 
 
@@ -38,6 +38,66 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 def _users():
     return get_user_model().objects.filter(is_active=True)
+
+
+def _scoped(people: Q) -> list[tuple[int, Scope]]:
+    """The id and `Scope` of each active person matching `people`, as
+    `perpus.scopes.scope_of` reads them (a superuser is a program admin). Two queries."""
+    users = list(
+        _users()
+        .filter(people)
+        .distinct()
+        .values_list("pk", "is_superuser", "role", "province_id", "regency_id", "library_id")
+    )
+    consultants = [user[0] for user in users if user[2] == Role.CONSULTANT and not user[1]]
+    provinces = defaultdict(set)
+    if consultants:
+        for user_id, province_id in get_user_model().provinces.through.objects.filter(
+            user_id__in=consultants
+        ).values_list("user_id", "province_id"):
+            provinces[user_id].add(province_id)
+    scoped = []
+    for pk, superuser, role, province_id, regency_id, library_id in users:
+        role = Role.ADMIN if superuser else role
+        province_ids = provinces[pk] if role == Role.CONSULTANT else {province_id} - {None}
+        scoped.append((pk, Scope(role, frozenset(province_ids), regency_id, library_id)))
+    return scoped
+
+
+#: Who answers for a library when something must be said about it, nearest first: the first
+#: of these roles with an active person whose scope holds the library is told. Program
+#: admins, who see every library, are on call for none.
+ANSWERING_ROLES = (Role.REGENCY_STAFF, Role.PROVINCE_STAFF, Role.CONSULTANT)
+
+
+def answering_for(libraries: list[dict]) -> dict[int, list[int]]:
+    """The ids of the people who answer for each library (dicts with `pk`, `province_id` and
+    `regency_id`), by library id: those of the nearest role of `ANSWERING_ROLES` whose scope
+    holds it (`perpus.scopes.object_in_scope`, the rule of `can_view`); an empty list when
+    nobody does. Two queries, whatever the number of libraries."""
+    provinces = {lib["province_id"] for lib in libraries}
+    people = _scoped(
+        Q(role__in=ANSWERING_ROLES, is_superuser=False)
+        & (
+            Q(regency__province_id__in=provinces)
+            | Q(province_id__in=provinces)
+            | Q(provinces__in=provinces)
+        )
+    )
+    paths = Library.objects.all().scope_paths
+    by_place = {}
+    for province_id, regency_id in {(lib["province_id"], lib["regency_id"]) for lib in libraries}:
+        # The people of one place are the same for all its libraries: library managers, the
+        # only scope narrower than a regency, answer for none of them.
+        place = Library(province_id=province_id, regency_id=regency_id)
+        holding = defaultdict(list)
+        for pk, scope in people:
+            if object_in_scope(scope, paths, place, write=False):
+                holding[scope.role].append(pk)
+        by_place[province_id, regency_id] = next(
+            (sorted(holding[role]) for role in ANSWERING_ROLES if holding[role]), []
+        )
+    return {lib["pk"]: by_place[lib["province_id"], lib["regency_id"]] for lib in libraries}
 
 
 # Records waiting for review -----------------------------------------------------------
@@ -73,24 +133,9 @@ def review_notices(today: datetime.date) -> list[Notice]:
     """One notice per reviewer with records waiting for their check or verification (the
     rules of `perpus.scopes.checker_q`/`verifier_q`), at most one a day. Seven queries."""
     check, verify = waiting_counts()
-    reviewers = list(
-        _users()
-        .filter(Q(is_superuser=True) | Q(role__in=REVIEWER_ROLES))
-        .values_list("pk", "is_superuser", "role", "regency_id")
-    )
-    provinces = defaultdict(set)
-    for user_id, province_id in get_user_model().provinces.through.objects.filter(
-        user__role=Role.CONSULTANT, user__is_active=True
-    ).values_list("user_id", "province_id"):
-        provinces[user_id].add(province_id)
     url, key = reverse("activities:queue"), review_key(today)
     notices = []
-    for pk, superuser, role, regency_id in reviewers:
-        scope = Scope(
-            Role.ADMIN if superuser else role,
-            province_ids=frozenset(provinces.get(pk, ())),
-            regency_id=regency_id,
-        )
+    for pk, scope in _scoped(Q(is_superuser=True) | Q(role__in=REVIEWER_ROLES)):
         to_check, to_verify = review_share(scope, check, verify)
         if to_check or to_verify:
             notices.append(
@@ -179,26 +224,24 @@ def silent_libraries(today: datetime.date) -> list[dict]:
         .annotate(last=Max("updated_at"))
         .values("last")
     )
-    rows = libraries.annotate(**lasts).values("pk", "name", "regency_id", *lasts)
+    rows = libraries.annotate(**lasts).values("pk", "name", "province_id", "regency_id", *lasts)
     result = []
     for row in rows:
         dates = [row[name] for name in lasts if row[name] is not None]
         last = timezone.localdate(max(dates)) if dates else None
-        result.append({"pk": row["pk"], "name": row["name"], "regency_id": row["regency_id"], "last": last})
+        place = {name: row[name] for name in ("pk", "name", "province_id", "regency_id")}
+        result.append({**place, "last": last})
     return result
 
 
 def silence_notices(today: datetime.date) -> list[Notice]:
-    """One notice per silent village library to its regency's staff, once per silence
-    period (the key holds the last report's date). Two queries."""
+    """One notice per silent village library to the people who answer for it (its regency's
+    staff, else its province's, else the province's consultants: `answering_for`), once per
+    silence period (the key holds the last report's date). Three queries."""
     libraries = silent_libraries(today)
     if not libraries:
         return []
-    staff = defaultdict(list)
-    for pk, regency_id in _users().filter(
-        role=Role.REGENCY_STAFF, regency_id__in={lib["regency_id"] for lib in libraries}
-    ).values_list("pk", "regency_id"):
-        staff[regency_id].append(pk)
+    answering = answering_for(libraries)
     notices = []
     for lib in libraries:
         last = lib["last"]
@@ -209,7 +252,7 @@ def silence_notices(today: datetime.date) -> list[Notice]:
         }
         key = f"silent:{lib['pk']}:{last.isoformat() if last else 'never'}"
         url = reverse("villages:library_detail", args=[lib["pk"]])
-        notices += [Notice(pk, Kind.LIBRARY_SILENT, params, url, key) for pk in staff[lib["regency_id"]]]
+        notices += [Notice(pk, Kind.LIBRARY_SILENT, params, url, key) for pk in answering[lib["pk"]]]
     return notices
 
 
@@ -267,4 +310,4 @@ SCHEDULED = {
     "statistics": statistics_notices,
 }
 
-__all__ = ["SCHEDULED", "silent_libraries", "statistics_month", "waiting_counts"]
+__all__ = ["SCHEDULED", "answering_for", "silent_libraries", "statistics_month", "waiting_counts"]

@@ -1,4 +1,6 @@
-"""Demo accounts, one per role, for the seed stories."""
+"""Demo accounts, one per role, for the seed stories, and the quiet in which the demo is made."""
+
+from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 
@@ -46,3 +48,26 @@ def seed_accounts(libraries) -> list:
                 user.provinces.set(Province.objects.filter(pk__in=["82", "53", "63", "51", "35"]))
         users.append(user)
     return users
+
+
+@contextmanager
+def without_notices():
+    """Run the block giving no notice and queuing no mail: demo data is not news (its
+    records are reviewed through the services, which tell people as they go). Yields
+    nothing; no query.
+
+    Every notice goes through `perpus.notifications.services.create_notices` (`notify`
+    calls it by name), so the block swaps it for one that gives none, for the whole
+    process: only for a management command such as `seed_demo`, never in a web request.
+    A switch read inside that module would be the lasting form of this.
+    """
+    from perpus.notifications import services
+
+    def give_none(notices) -> int:
+        return 0
+
+    original, services.create_notices = services.create_notices, give_none
+    try:
+        yield
+    finally:
+        services.create_notices = original

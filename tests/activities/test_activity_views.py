@@ -262,3 +262,15 @@ def test_submitted_record_cannot_be_edited(login, regency_staff, awaiting_verifi
     assert client.post(url, {"title": "Diubah"}).status_code == 403
     awaiting_verification.refresh_from_db()
     assert awaiting_verification.title == "Rakor kabupaten"
+
+
+# The list says the number of participants was not recorded, as the page does (not "0 peserta").
+
+
+def test_activity_list_says_participants_not_recorded(login, regency_staff, library):
+    ActivityFactory(library=library, status="verified", participants_male=0, participants_female=0, title="Tanpa")
+    ActivityFactory(library=library, status="verified", participants_male=1, participants_female=2, title="Dengan")
+    for client in (login(regency_staff),):
+        html = client.get(reverse("activities:activity_list")).content.decode()
+        assert "0 peserta" not in html.replace("3 peserta", "") and "peserta tidak dicatat" in html
+        assert "3 peserta" in html

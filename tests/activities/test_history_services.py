@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.utils import translation
 
 from activities.models import Activity, RecordEvent
@@ -14,6 +15,8 @@ from activities.services import (
     record_save,
 )
 from activities.services.history import history_rows
+
+from .records_factories import FACTORIES
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +129,28 @@ def test_revert_to_an_earlier_version(library, library_manager, regency_library)
     assert row.title == "Asli" and list(row.libraries.all()) == []
     assert RecordEvent.objects.for_record(row).first().action == "changed"
     assert row.version == 3
+
+
+# Files follow rows: a replaced or cleared file stays while a version names it.
+
+
+def test_replaced_file_is_kept_while_history_names_it_and_deleted_when_nothing_does(
+    regency_staff, regency_library, django_capture_on_commit_callbacks
+):
+    partnership = FACTORIES["partnership"].build(library=regency_library)
+    partnership.document.save("a.pdf", ContentFile(b"%PDF-1.4 a"), save=False)
+    partnership = record_create(record=partnership, user=regency_staff)
+    first = partnership.document.name
+    storage = partnership.document.storage
+    # Replaced: the creation's snapshot names the first file, so a revert can bring it back.
+    partnership.document.save("b.pdf", ContentFile(b"%PDF-1.4 b"), save=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        record_save(record=partnership, user=regency_staff, expected_version=1)
+    assert storage.exists(first)
+    # Once no version names it (history pruned, or a row written outside the services), it goes.
+    second = partnership.document.name
+    RecordEvent.objects.filter(object_id=partnership.pk, snapshot__document=second).update(snapshot={})
+    partnership.document = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        record_save(record=partnership, user=regency_staff, expected_version=2)
+    assert not storage.exists(second) and storage.exists(first)

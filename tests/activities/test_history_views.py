@@ -1,10 +1,13 @@
 """History page, delete, trash, restore and revert views, generic over reviewed models."""
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from activities.models import Activity, RecordEvent
 from activities.services import record_delete, record_save
+
+from .factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,29 @@ def test_revert_view(login, library_manager, consultant, draft):
     assert login(library_manager).get(url).status_code == 405
     login(library_manager).post(url)
     assert Activity.objects.get(pk=draft.pk).title == "Salah ketik"
+
+
+# Who may delete: the author only while the record is editable, a verified record only a verifier.
+
+
+@pytest.mark.parametrize("status", ["submitted", "checked", "verified"])
+def test_author_cannot_delete_a_record_under_review_or_verified(login, library_manager, library, status):
+    activity = ActivityFactory(library=library, created_by=library_manager, status=status)
+    response = login(library_manager).post(reverse("activities:activity_delete", args=[activity.pk]), {"reason": "x"})
+    assert response.status_code == 403
+    activity.refresh_from_db()
+    assert activity.deleted_at is None
+    with pytest.raises(PermissionDenied):
+        record_delete(record=activity, user=library_manager, reason="x")
+
+
+def test_verified_record_is_deleted_by_a_verifier_with_a_reason(login, consultant, regency_staff, regency_library):
+    activity = ActivityFactory(library=regency_library, status="verified")
+    assert login(regency_staff).post(reverse("activities:activity_delete", args=[activity.pk]), {"reason": "x"}).status_code == 403
+    with pytest.raises(ValidationError):
+        record_delete(record=activity, user=consultant, reason="  ")
+    response = login(consultant).post(reverse("activities:activity_delete", args=[activity.pk]), {"reason": "Dobel"})
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.deleted_at is not None
+    assert RecordEvent.objects.filter(object_id=activity.pk, action="deleted", reason="Dobel").exists()

@@ -1,10 +1,13 @@
 """The scope matrix of every records view: allowed, outsider 404, read-only 403, anonymous, 405."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from activities.models import ReviewStatus
+from activities.registry import record_types
 
+from .factories import ActivityFactory
 from .records_factories import EDITED_FIELD, FACTORIES, form_data_of, valid_post
 
 KEYS = list(FACTORIES)
@@ -237,3 +240,36 @@ def test_unknown_action_has_no_url(login, regency_staff, library):
     record = make("partnership", library)
     url = reverse("activities:partnership_detail", args=[record.pk]) + "publish/"
     assert login(regency_staff).post(url).status_code == 404
+
+
+# Read-only views answer POST with 405.
+
+
+def _read_only_urls(activity, partnership, product, story):
+    names = [reverse("activities:activity_public_list"), reverse("activities:queue"), reverse("activities:trash")]
+    for record_type in record_types():
+        names.append(record_type.url("list"))
+    names += [
+        reverse("activities:activity_detail", args=[activity.pk]),
+        reverse("activities:activity_history", args=[activity.pk]),
+        reverse("activities:partnership_detail", args=[partnership.pk]),
+        reverse("activities:partnership_file", args=[partnership.pk, "document"]),
+        reverse("activities:product_public_list"),
+        reverse("activities:product_public_detail", args=[product.pk]),
+        reverse("activities:story_public_list"),
+        reverse("activities:story_public_detail", args=[story.pk]),
+        reverse("activities:activity_photo_file", args=[1, "small"]),
+        reverse("activities:activity_document_file", args=[1]),
+    ]
+    return names
+
+
+def test_read_only_views_refuse_post(login, program_admin, library):
+    activity = ActivityFactory(library=library, status="verified")
+    partnership = FACTORIES["partnership"](library=library, status="verified")
+    partnership.document.save("mou.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    product = FACTORIES["product"](library=library, status="verified")
+    story = FACTORIES["story"](library=library, status="verified", consent_given=True, consent_date="2022-01-01")
+    client = login(program_admin)
+    for url in _read_only_urls(activity, partnership, product, story):
+        assert client.post(url).status_code == 405, url

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -243,3 +244,27 @@ def test_queue_of_every_type_is_paged_in_sql(login, consultant, regency_library,
 def test_queue_is_for_reviewers_only(login, library_manager, province_staff):
     for user in (library_manager, province_staff):
         assert login(user).get(reverse("activities:queue")).status_code == 403
+
+
+# Bulk verification names the records someone else verified meanwhile.
+
+
+def messages_of(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_bulk_verify_view_names_what_was_already_done(login, consultant, awaiting_verification, monkeypatch):
+    from activities.services import queue as queue_module
+    from activities.views import review
+
+    real = queue_module.awaiting_verification
+
+    def racing(querysets):
+        items = real(querysets)
+        Activity.objects.filter(pk=awaiting_verification.pk).update(status="verified")  # a parallel verify
+        return items
+
+    monkeypatch.setattr(review, "awaiting_verification", racing)
+    response = login(consultant).post(reverse("activities:queue_verify"), {"all": "1"})
+    assert response.status_code == 302
+    assert any("Rakor kabupaten" in m for m in messages_of(response))

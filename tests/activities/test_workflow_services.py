@@ -160,3 +160,21 @@ def test_bulk_verify_skips_what_the_user_may_not_verify(
     assert fresh(awaiting_verification).status == "verified"
     assert fresh(awaiting_check).status == "submitted"
     assert fresh(outside).status == "submitted"
+
+
+# Bulk verify while someone verifies some of the same records one by one.
+
+
+def test_bulk_verify_goes_on_past_records_verified_meanwhile(consultant, program_admin, awaiting_verification, regency_library):
+    other = ActivityFactory(library=regency_library, status="submitted", needs_check=False, title="Yang lain")
+    stale = [Activity.objects.get(pk=awaiting_verification.pk), Activity.objects.get(pk=other.pk)]
+    # Someone else verifies the first one after the queue was loaded.
+    record_verify(record=awaiting_verification, user=program_admin)
+    result = record_bulk_verify(records=stale, user=consultant)
+    assert [r.pk for r in result.verified] == [other.pk]
+    assert [r.pk for r in result.already_done] == [awaiting_verification.pk]
+    other.refresh_from_db()
+    assert other.status == "verified" and other.verified_by == consultant
+    awaiting_verification.refresh_from_db()
+    assert awaiting_verification.verified_by == program_admin
+    assert RecordEvent.objects.filter(object_id=awaiting_verification.pk, action="verified").count() == 1

@@ -11,7 +11,7 @@ from perpus.notifications.models import Digest, Notification
 from perpus.scopes import Role
 from tests.activities.factories import ActivityFactory
 from tests.activities.records_factories import PartnershipFactory
-from tests.factories import LibraryFactory, UserFactory, VillageFactory
+from tests.factories import LibraryFactory, ProvinceFactory, UserFactory, VillageFactory
 from villages.models import Library, LibraryStatistic
 
 pytestmark = pytest.mark.django_db
@@ -107,8 +107,8 @@ def test_silent_village_libraries_are_told_to_their_regency_once_per_silence(wor
     today = timezone.localdate()
     run(today, "silence")
     run(today, "silence")
-    # Each regency's staff hear about their own library; Bali's library is silent too but
-    # Bali has no regency staff (and nobody else hears of it).
+    # Each regency's staff hear about their own library, and only they: not the province's
+    # staff or consultant further up (Bali's library is new, so not silent).
     assert recipients(Kind.LIBRARY_SILENT) == ["staf_balangan", "staf_hsu"]
     mine = Notification.objects.filter(kind=Kind.LIBRARY_SILENT, recipient__username="staf_balangan")
     notice = mine.get()
@@ -119,6 +119,41 @@ def test_silent_village_libraries_are_told_to_their_regency_once_per_silence(wor
     assert mine.count() == 1
     run(today + datetime.timedelta(days=61), "silence")
     assert mine.count() == 2
+
+
+def silent_library_in(village_code):
+    library = LibraryFactory(village=VillageFactory(code=village_code))
+    aged(library)
+    return library
+
+
+def test_a_silent_library_of_a_regency_without_staff_is_told_to_its_province_staff(world, province_staff):
+    # Kabupaten Tapin (63.05) has no staff account; Kalimantan Selatan has province staff and
+    # a consultant: the staff, nearer, are told, once.
+    library = silent_library_in("63.05.01.2001")
+    run(timezone.localdate(), "silence")
+    run(timezone.localdate(), "silence")
+    assert recipients(Kind.LIBRARY_SILENT) == ["staf_prov"]
+    notice = Notification.objects.get(kind=Kind.LIBRARY_SILENT)
+    assert notice.params["library"] == library.name and notice.url.endswith(f"/{library.pk}/")
+
+
+def test_a_silent_library_of_a_province_without_staff_is_told_to_its_consultants(world, bali):
+    other = UserFactory(username="konsultan_bali_2", role=Role.CONSULTANT, assigned_provinces=[bali])
+    inactive = UserFactory(username="staf_prov_bali", role=Role.PROVINCE_STAFF, province=bali, is_active=False)
+    silent_library_in("51.02.01.2001")
+    run(timezone.localdate(), "silence")
+    run(timezone.localdate(), "silence")
+    # Bali's only province staff account is inactive: it does not count.
+    assert recipients(Kind.LIBRARY_SILENT) == ["konsultan_bali", other.username]
+    assert not Notification.objects.filter(recipient=inactive).exists()
+
+
+def test_a_silent_library_nobody_answers_for_is_told_to_nobody(db):
+    silent_library_in("51.02.01.2001")
+    UserFactory(username="konsultan_jatim", role=Role.CONSULTANT, assigned_provinces=[ProvinceFactory(code="35", name="Jawa Timur")])
+    run(timezone.localdate(), "silence")
+    assert not Notification.objects.exists()
 
 
 def test_a_library_that_reports_is_not_silent(world, library, library_manager):

@@ -65,3 +65,32 @@ def test_seed_demo_gives_each_role_a_start_page_that_states_its_scope(client):
     assert [lib.name for lib in response.context["recent_libraries"]] == [
         "Perpustakaan Desa Lampihong Kanan"
     ]
+
+
+def test_seed_demo_is_not_news(settings, capsys, django_capture_on_commit_callbacks):
+    """Seeding reviews records through the services, yet gives no notice and queues no
+    mail: the first `make run` prints the accounts, not hundreds of mails."""
+    from django_tasks.signals import task_enqueued
+
+    from perpus.notifications.models import Notification
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # as under make run
+    enqueued = []
+
+    def record(sender, task_result, **kwargs):
+        enqueued.append(task_result.task.module_path)
+
+    task_enqueued.connect(record, dispatch_uid="test-seed-demo-tasks")
+    out = StringIO()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("seed_demo", stdout=out)
+    finally:
+        task_enqueued.disconnect(dispatch_uid="test-seed-demo-tasks")
+    printed = out.getvalue() + capsys.readouterr().out
+    assert Notification.objects.count() == 0
+    assert enqueued == []
+    assert "Subject:" not in printed and "@demo.perpus.local" not in printed
+    assert len(printed.splitlines()) < 15
+    # It ends with the accounts table.
+    assert printed.rstrip().splitlines()[-1].split()[0] == "pengelola_lampihong"

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 import villages.views
+from tests.factories import UserFactory
 from villages.models import Library
 
 TEMPLATES = Path(villages.views.__file__).resolve().parents[1] / "templates" / "villages"
@@ -62,3 +63,38 @@ def test_visible_to_is_what_the_list_and_page_use(client, login, regency_staff, 
     staff = login(regency_staff)
     assert list(staff.get(reverse("villages:library_list")).context["page_obj"]) == [library]
     assert staff.get(other_regency_library.get_absolute_url()).status_code == 404
+
+
+@pytest.fixture
+def unpublished(library):
+    library.is_published = False
+    library.save()
+    return library
+
+
+def _library_pages(library):
+    return (library.get_absolute_url(), reverse("programs:library_progress", args=[library.pk]))
+
+
+@pytest.mark.parametrize("role", ["program_admin", "consultant", "regency_staff"])
+def test_unpublished_library_pages_open_to_everyone_whose_scope_holds_it(request, login, unpublished, role):
+    client = login(request.getfixturevalue(role))
+    for url in _library_pages(unpublished):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert unpublished.name in response.content.decode()
+    assert list(client.get(reverse("villages:library_list")).context["page_obj"]) == [unpublished]
+
+
+def test_a_superuser_without_role_sees_unpublished_libraries(unpublished):
+    superuser = UserFactory(username="root", role="", is_superuser=True, is_staff=True)
+    assert list(Library.objects.visible_to(superuser)) == [unpublished]
+
+
+def test_unpublished_library_pages_are_404_out_of_scope_and_for_visitors(client, login, other_regency_staff, unpublished):
+    for url in _library_pages(unpublished):
+        assert client.get(url).status_code == 404, url
+    staff = login(other_regency_staff)
+    for url in _library_pages(unpublished):
+        assert staff.get(url).status_code == 404, url
+    assert list(Library.objects.visible_to(other_regency_staff)) == []

@@ -1,6 +1,7 @@
 """Monthly statistics: one row per month, re-entering updates it, scope matrix."""
 
 import datetime
+import re
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -104,3 +105,18 @@ def test_consultant_reads_statistics_on_page(login, consultant, library):
     html = login(consultant).get(library.get_absolute_url()).content.decode()
     assert "4.321" in html or "4,321" in html
     assert url(library) not in html
+
+
+# On a phone (390 px) the hidden "Actions" header stays inside the table's scrolling wrapper.
+
+
+def test_hidden_actions_header_is_inside_a_positioned_scrolling_wrapper(login, regency_staff, library):
+    LibraryStatisticFactory(library=library, month=datetime.date(2024, 5, 1))
+    html = login(regency_staff).get(library.get_absolute_url()).content.decode()
+    wrapper = re.search(r'<div class="([^"]*)" id="statistics-table">(.*?)</table>', html, re.S)
+    assert wrapper, "the statistics table has its wrapper"
+    classes = wrapper.group(1).split()
+    # A visually hidden label is absolutely positioned: its containing block must be
+    # inside the overflow wrapper, or it widens the page (browser test: test_phone_width_browser).
+    assert "table-responsive" in classes and "position-relative" in classes
+    assert 'class="visually-hidden"' in wrapper.group(2)

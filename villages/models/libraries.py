@@ -65,10 +65,17 @@ class LibraryQuerySet(ScopedQuerySet):
         return matching(self, query)
 
     def visible_to(self, user):
-        """Published libraries, plus the unpublished ones in `user`'s scope (lazy, one query)."""
-        if user is None or not user.is_authenticated:
+        """Published libraries, plus the unpublished ones in `user`'s scope: every library for a
+        program admin or superuser (lazy; no query but a consultant's provinces, once)."""
+        scope = scope_of(user)
+        if scope.is_national:
+            # visible_q says "everything" with an empty Q(), and Django drops an empty Q from
+            # an OR (`Q(is_published=True) | Q()` is `Q(is_published=True)`): the union would
+            # hide unpublished libraries from the program admin.
+            return self.all()
+        if scope.is_empty:
             return self.public()
-        return self.filter(Q(is_published=True) | visible_q(scope_of(user), self.scope_paths))
+        return self.filter(Q(is_published=True) | visible_q(scope, self.scope_paths))
 
 
 class Library(models.Model):

@@ -21,7 +21,8 @@ class Command(BaseCommand):
     help = (
         "Give the scheduled notices of today: records waiting for review (to their checkers "
         "and verifiers, once a day), partnerships ending in 90 and 30 days, village "
-        "libraries silent for 60 days (to their regency's staff), last month's missing "
+        "libraries silent for 60 days (to their regency's staff, else their province's, else "
+        "the province's consultants), last month's missing "
         "statistics (to managers and regency staff, once a month); then queue the daily "
         "digests. Running it twice the same day sends nothing twice."
     )

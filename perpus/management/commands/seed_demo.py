@@ -1,7 +1,8 @@
 """Create the demo data: the places of the five seed stories and one account per role.
 
 Idempotent: existing rows are kept as they are. Each app adds its part through
-`<app>.demo.seed()`, in the order villages → accounts → programs → activities.
+`<app>.demo.seed()`, in the order villages → accounts → programs → activities. Nobody is
+notified and no mail is queued (`perpus.demo.without_notices`).
 """
 
 from importlib import import_module
@@ -9,14 +10,14 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from perpus.demo import DEMO_PASSWORD, seed_accounts
+from perpus.demo import DEMO_PASSWORD, seed_accounts, without_notices
 
 
 class Command(BaseCommand):
     help = "Create demo libraries, one account per role and the seed stories. Safe to re-run."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with without_notices(), transaction.atomic():
             libraries = import_module("villages.demo").seed(self.stdout)
             import_module("villages.demo_profiles").seed_profiles()
             accounts = seed_accounts(libraries)
