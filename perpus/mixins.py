@@ -1,4 +1,4 @@
-"""The one view mixin that applies `perpus.scopes` to class-based views.
+"""The view mixins that apply `perpus.scopes` to class-based views.
 
 * anonymous users are sent to log in;
 * objects outside the user's scope do not exist for them (404);
@@ -9,11 +9,25 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.views.generic.edit import BaseDeleteView
 
 from .scopes import can_change, can_create
 
 
-class ScopedViewMixin(LoginRequiredMixin):
+class FormUserMixin:
+    """Passes `user=` to the view's form, which offers only what that user may choose.
+
+    A delete view's confirmation form is Django's plain form, which takes no user.
+    """
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if not isinstance(self, BaseDeleteView):
+            kwargs["user"] = self.request.user
+        return kwargs
+
+
+class ScopedViewMixin(FormUserMixin, LoginRequiredMixin):
     #: "view" for reading, "change" for updating or deleting, "create" for new rows.
     scope_action = "view"
 
@@ -32,8 +46,3 @@ class ScopedViewMixin(LoginRequiredMixin):
         if self.scope_action == "create" and not can_create(request.user, self.model):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs

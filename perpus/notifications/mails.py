@@ -49,12 +49,28 @@ def _message(user, subject: str, template: str, context: dict) -> EmailMessage:
     )
 
 
-def _pending(**filters):
+def _pending(choice: str, order: tuple[str, ...], **filters) -> list[Notification]:
+    """Return the notices still to be mailed to active people with an address who chose
+    `choice`, with their recipients, in `order` (one query, which locks their rows)."""
     # Locks the rows (PostgreSQL) so that two workers never mail the same notice.
-    return (
+    return list(
         Notification.objects.select_for_update(of=("self",))
-        .filter(mail_pending=True, **filters)
+        .filter(
+            mail_pending=True,
+            recipient__is_active=True,
+            recipient__email_notifications=choice,
+            **filters,
+        )
+        .exclude(recipient__email="")
         .select_related("recipient")
+        .order_by(*order)
+    )
+
+
+def _mark_mailed(notices) -> None:
+    """Mark `notices` mailed now (one query)."""
+    Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
+        mail_pending=False, mailed_at=timezone.now()
     )
 
 
@@ -63,20 +79,14 @@ def send_immediate(notification_ids: list[int]) -> int:
     one mail per recipient; return the mails sent. Three queries and one SMTP connection."""
     User = get_user_model()
     with transaction.atomic():
-        notices = list(
-            _pending(
-                pk__in=notification_ids,
-                recipient__is_active=True,
-                recipient__email_notifications=User.EmailNotifications.IMMEDIATE,
-            )
-            .exclude(recipient__email="")
-            .order_by("recipient_id", "created_at", "pk")
+        notices = _pending(
+            User.EmailNotifications.IMMEDIATE,
+            ("recipient_id", "created_at", "pk"),
+            pk__in=notification_ids,
         )
         if not notices:
             return 0
-        Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
-            mail_pending=False, mailed_at=timezone.now()
-        )
+        _mark_mailed(notices)
         messages = []
         for _, group in groupby(notices, key=lambda n: n.recipient_id):
             group = list(group)
@@ -99,14 +109,8 @@ def send_digest(recipient_id: int, day: datetime.date) -> int:
     a day; return the notices in it (0 when nothing was sent). At most five queries."""
     User = get_user_model()
     with transaction.atomic():
-        notices = list(
-            _pending(
-                recipient_id=recipient_id,
-                recipient__is_active=True,
-                recipient__email_notifications=User.EmailNotifications.DAILY,
-            )
-            .exclude(recipient__email="")
-            .order_by("kind", "-created_at", "-pk")
+        notices = _pending(
+            User.EmailNotifications.DAILY, ("kind", "-created_at", "-pk"), recipient_id=recipient_id
         )
         if not notices:
             return 0
@@ -116,9 +120,7 @@ def send_digest(recipient_id: int, day: datetime.date) -> int:
         )
         if not created:
             return 0
-        Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
-            mail_pending=False, mailed_at=timezone.now()
-        )
+        _mark_mailed(notices)
         labels = dict(Kind.choices)
         with translation.override(user.language):
             groups = []

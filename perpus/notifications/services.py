@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from perpus.people.services import update_own_account
+
 from .models import Notification
 
 #: Notices mailed by one task at most; larger batches are split.
@@ -133,11 +135,15 @@ def notification_mark_all_read(*, user) -> int:
 
 def email_preference_set(*, user, choice: str) -> None:
     """Store how `user` wants notices by e-mail, as My account does (logged in the account's
-    history; turning mails off drops those still pending)."""
-    # Imported here: the people services call `drop_pending_mails` of this module.
-    from perpus.people.services import update_own_account
-
+    history; turning mails off drops those still pending, see `drop_mails_turned_off`)."""
     update_own_account(user=user, email_notifications=choice)
+
+
+def drop_mails_turned_off(sender, *, user, changes, **kwargs) -> None:
+    """Receiver of `perpus.people.signals.own_account_changed` (connected in `apps`): when the
+    person has just turned mails off, drop those still pending (one query then, none otherwise)."""
+    if "email_notifications" in changes and user.email_notifications == user.EmailNotifications.OFF:
+        drop_pending_mails(user)
 
 
 def drop_pending_mails(user) -> int:

@@ -14,9 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.models import NEEDED_PLACE
 from perpus.scopes import Role, grantable_roles, scope_of
-from villages.models import Library, Province, Regency
 
 User = get_user_model()
+# The places an account works in, reached through its own foreign keys: the core names the
+# villages app only in those string references and imports none of its modules.
+Province, Regency, Library = (
+    User._meta.get_field(name).related_model for name in ("province", "regency", "library")
+)
 
 
 def _value(form, name):

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perpus.models import NEEDED_PLACE, AccountEvent, Invitation
-from perpus.notifications.services import drop_pending_mails
 from perpus.scopes import Role, can_grant
 
+from .signals import own_account_changed
 from .tasks import hash_token, send_invitation_mail
 
 #: How long an invitation link works.
@@ -243,7 +243,10 @@ OWN_FIELDS = ("first_name", "last_name", "email", "phone", "language", "email_no
 
 @transaction.atomic
 def update_own_account(*, user, **values):
-    """Save a person's own details (`OWN_FIELDS`) and log what changed; returns the user."""
+    """Save a person's own details (`OWN_FIELDS`), log what changed and announce it
+    (`signals.own_account_changed`: the notifications drop pending mails when they are turned
+    off); returns the user. Queries: a new e-mail address is checked; a change is saved and
+    logged, and its receivers may query."""
     if values.get("email") and active_account_exists(values["email"], exclude_pk=user.pk):
         raise ValidationError({"email": _("An active account already uses this e-mail address.")})
     changes = {}
@@ -255,6 +258,5 @@ def update_own_account(*, user, **values):
     if changes:
         user.save(update_fields=list(changes))
         _log(actor=user, action=Action.PROFILE_CHANGED, account=user, changes=changes)
-        if "email_notifications" in changes and user.email_notifications == user.EmailNotifications.OFF:
-            drop_pending_mails(user)
+        own_account_changed.send(sender=type(user), user=user, changes=changes)
     return user

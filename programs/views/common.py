@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse_lazy
 
+from perpus.mixins import FormUserMixin
 from perpus.scopes import has_ability
 
 
@@ -19,8 +20,9 @@ class RoleRequiredMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class ProgramAdminMixin(LoginRequiredMixin):
-    """Only the program admin (national scope) configures programs and the ladder; others 403."""
+class ProgramAdminMixin(FormUserMixin, LoginRequiredMixin):
+    """Only the program admin (national scope) configures programs and the ladder; others 403.
+    Forms get `user=`."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -28,11 +30,6 @@ class ProgramAdminMixin(LoginRequiredMixin):
         if not has_ability(request.user, "configure_program"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
 
 
 class SavedMessageMixin:

@@ -48,7 +48,22 @@ def region_slug(name: str, code: str = "") -> str:
     return slugify(name)[:100] or slugify(code.replace(".", "-"))
 
 
-class Province(models.Model):
+class SluggedRegion(models.Model):
+    """A province or a regency: shown by its name, with a public URL part made from it."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = region_slug(self.name, self.code)
+        super().save(*args, **kwargs)
+
+
+class Province(SluggedRegion):
     code = models.CharField(_("code"), max_length=2, primary_key=True)
     name = models.CharField(_("name"), max_length=100)
     #: Public URL part (/perpustakaan/<slug>/), from the name; set by import_regions and save().
@@ -63,14 +78,6 @@ class Province(models.Model):
         ordering = ["code"]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = region_slug(self.name, self.code)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("villages:province_page", args=[self.slug])
@@ -90,7 +97,7 @@ class RegencyQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="province_id", regency="code")
 
 
-class Regency(models.Model):
+class Regency(SluggedRegion):
     code = models.CharField(_("code"), max_length=5, primary_key=True)
     province = models.ForeignKey(
         Province, on_delete=models.PROTECT, related_name="regencies", verbose_name=_("province")
@@ -106,14 +113,6 @@ class Regency(models.Model):
         ordering = ["code"]
         verbose_name = _("regency or city")
         verbose_name_plural = _("regencies and cities")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = region_slug(self.name, self.code)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The regency's public page; reads its province (select_related it)."""
