@@ -52,12 +52,14 @@ test-browser: venv translations
 	$(BIN)/pytest -m browser
 
 # Region import and stage timings on a temporary database, then every budgeted page at
-# national scale (seed_scale, made once in .bench/ or in DATABASE_URL's database).
+# national scale (seed_scale, made once in .bench/ or in DATABASE_URL's database), then
+# verifications as a consultant makes them and the worker's follow-ups after them.
 bench: venv translations
 	$(PY) -m benchmarks
 	$(PY) -m benchmarks.pages
 	$(PY) -m benchmarks.served
 	$(PY) -m benchmarks.exports
+	$(PY) -m benchmarks.writes
 
 # Refresh every .po file (root and apps) after changing user-visible text (needs GNU gettext).
 messages: venv

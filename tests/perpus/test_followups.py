@@ -124,3 +124,29 @@ def test_a_worker_killed_after_the_commit_loses_nothing(library):
     call_command("run_followups", verbosity=0)
     assert not DueFollowUp.objects.exists()
     assert LibraryProgress.objects.filter(library=library).exists()
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_QUEUE)
+@pytest.mark.parametrize("others", [0, 30])
+def test_verifying_costs_a_fixed_number_of_queries_in_the_request(client, consultant, library, others):
+    """The request writes the change and its follow-ups; the stages, figures and pages are
+    the worker's, so the count does not grow with the library's records."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from activities.models import ReviewStatus
+    from tests.activities.factories import ActivityFactory
+
+    for _ in range(others):
+        ActivityFactory(library=library, status=ReviewStatus.VERIFIED)
+    activity = ActivityFactory(library=library, status=ReviewStatus.CHECKED)
+    client.force_login(consultant)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("activities:activity_verify", args=[activity.pk]))
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.status == ReviewStatus.VERIFIED
+    assert set(DueFollowUp.objects.values_list("follow_up", flat=True)) == {"stages", "summaries", "public_pages", "notices"}
+    assert len(queries) <= 20
