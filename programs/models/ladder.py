@@ -30,6 +30,13 @@ class Stage(models.Model):
     )
     description = models.TextField(_("description (Indonesian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_(
+            "Kept, with the consultants' verdicts on its criteria, but no longer part of the ladder."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -85,7 +92,14 @@ class Criterion(models.Model):
         _("window (months)"),
         null=True,
         blank=True,
-        help_text=_("For measures over time: how many months back from today are counted."),
+        help_text=_(
+            "For measures over time: how many completed months before the current month are counted."
+        ),
+    )
+    retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_("Kept, with the consultants' verdicts on it, but no longer counted by the ladder."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,7 +1,15 @@
 """Business rules of the programs app: stage computation and assessments."""
 
 from .assessments import assessment_create, assessment_update, evidence_delete, evidence_restore
-from .ladder import criterion_save, ladder_changed, ladder_delete, stage_save
+from .ladder import (
+    LadderRemoval,
+    criterion_save,
+    ladder_changed,
+    ladder_delete,
+    ladder_delete_many,
+    ladder_removal,
+    stage_save,
+)
 from .progress import (
     CriterionResult,
     LibraryResult,
@@ -13,6 +21,7 @@ from .progress import (
 
 __all__ = [
     "CriterionResult",
+    "LadderRemoval",
     "LibraryResult",
     "RecomputeSummary",
     "assessment_create",
@@ -23,6 +32,8 @@ __all__ = [
     "evidence_restore",
     "ladder_changed",
     "ladder_delete",
+    "ladder_delete_many",
+    "ladder_removal",
     "load_ladder",
     "recompute_progress",
     "stage_save",

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from perpus import pagecache
@@ -74,9 +75,17 @@ class RecomputeSummary:
     seconds: float = 0.0
 
 
-def load_ladder() -> list[Stage]:
-    """Return the stages in order with `criteria` prefetched (two queries)."""
-    return list(Stage.objects.prefetch_related("criteria").order_by("order", "pk"))
+def load_ladder(*, include_retired: bool = False) -> list[Stage]:
+    """Return the stages in order with `criteria` prefetched (two queries).
+
+    Retired stages and criteria are kept for their verdicts but are no longer part of
+    the ladder: left out, unless `include_retired` (the ladder's editor shows them).
+    """
+    stages = Stage.objects.order_by("order", "pk")
+    criteria = Criterion.objects.order_by("order", "pk")
+    if not include_retired:
+        stages, criteria = stages.filter(retired=False), criteria.filter(retired=False)
+    return list(stages.prefetch_related(Prefetch("criteria", queryset=criteria)))
 
 
 def _as_decimal(value) -> Decimal:
