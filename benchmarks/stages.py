@@ -39,7 +39,8 @@ def _create_libraries(count: int) -> list[int]:
     )
     ids = [library.pk for library in libraries]
     today = datetime.date.today().replace(day=1)
-    months = [(today - datetime.timedelta(days=31 * back)).replace(day=1) for back in range(3)]
+    # The three completed months the default ladder's "last 3 months" criteria count.
+    months = [(today - datetime.timedelta(days=28 * back)).replace(day=1) for back in range(1, 4)]
     LibraryStatistic.objects.bulk_create(
         (
             LibraryStatistic(library_id=pk, month=month, visits_male=20, visits_female=30)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext
 
 from . import services
 from .models import (
@@ -40,38 +41,58 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 class LadderAdminMixin:
-    """A ladder change in the admin recomputes every library's stage, like in the portal."""
+    """A ladder change in the admin recomputes every library's stage, like in the portal.
+
+    A stage or criterion that consultants' verdicts refer to is not deleted here: the
+    ladder service would retire it, which the admin's delete page cannot say, so the
+    page refuses with the reason and points to the "retired" box of its form.
+    """
 
     def save_related(self, request, form, formsets, change):
         # Runs after save_model and the inlines, inside the admin's transaction.
         super().save_related(request, form, formsets, change)
         services.ladder_changed()
 
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        hint = gettext("Retire it instead: tick “retired” in its form.")
+        refused = [
+            f"{removal.obj}: {removal.reason} {hint}"
+            for removal in map(services.ladder_removal, objs)
+            if removal.retires
+        ]
+        # Listed as protected, Django's page shows why and offers no delete button.
+        return to_delete, model_count, perms_needed, refused + list(protected)
+
     def delete_model(self, request, obj):
         services.ladder_delete(obj=obj)
 
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        services.ladder_changed()
+        services.ladder_delete_many(objs=list(queryset))
 
 
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
-    fields = ("order", "name", "name_en", "kind", "measure", "threshold", "window_months")
+    fields = ("order", "name", "name_en", "kind", "measure", "threshold", "window_months", "retired")
+
+    def has_delete_permission(self, request, obj=None):
+        # A criterion is removed through its own delete page, where verdicts are kept.
+        return False
 
 
 @admin.register(Stage)
 class StageAdmin(LadderAdminMixin, admin.ModelAdmin):
     # `__str__` is the name in the admin's language (name or name_en).
-    list_display = ("order", "__str__")
+    list_display = ("order", "__str__", "retired")
+    list_filter = ("retired",)
     inlines = [CriterionInline]
 
 
 @admin.register(Criterion)
 class CriterionAdmin(LadderAdminMixin, admin.ModelAdmin):
-    list_display = ("__str__", "stage", "order", "kind", "measure", "threshold", "window_months")
-    list_filter = ("stage", "kind")
+    list_display = ("__str__", "stage", "order", "kind", "measure", "threshold", "window_months", "retired")
+    list_filter = ("stage", "kind", "retired")
     search_fields = ("name", "name_en", "measure")
     list_select_related = ("stage",)
 

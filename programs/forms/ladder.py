@@ -7,10 +7,16 @@ from ..measures import get_measure, measure_choices, measure_label
 from ..models import Criterion, CriterionKind, Stage
 
 
+def _retire_only_existing(form) -> None:
+    """Something new has nothing to retire: its form asks only once it exists (no query)."""
+    if not form.instance.pk:
+        del form.fields["retired"]
+
+
 class StageForm(forms.ModelForm):
     class Meta:
         model = Stage
-        fields = ["order", "name", "name_en", "description", "description_en"]
+        fields = ["order", "name", "name_en", "description", "description_en", "retired"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
@@ -19,6 +25,7 @@ class StageForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        _retire_only_existing(self)
 
 
 class CriterionForm(forms.ModelForm):
@@ -37,6 +44,7 @@ class CriterionForm(forms.ModelForm):
             "measure",
             "threshold",
             "window_months",
+            "retired",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
@@ -57,6 +65,7 @@ class CriterionForm(forms.ModelForm):
         self.fields["measure"].help_text = Criterion._meta.get_field("measure").help_text
         self.fields["stage"].queryset = Stage.objects.order_by("order", "pk")
         self.fields["stage"].empty_label = None
+        _retire_only_existing(self)
 
     def clean(self):
         cleaned = super().clean()

@@ -19,7 +19,9 @@ A measure function has the signature::
     compute(library_ids: Collection[int], start: date | None, end: date) -> dict[int, Decimal | int]
 
 `start` is None for measures without a time window; a library missing from the
-result counts as 0. The window is `start <= day <= end`, both ends included.
+result counts as 0. The window is `start <= day <= end`, both ends included; for a
+criterion over "the last N months" it is `completed_months(today, N)`, the N whole
+months before the current one.
 """
 
 from __future__ import annotations
@@ -97,12 +99,14 @@ def months_before(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def window_start(end: date, months: int | None) -> date | None:
-    """First day of a window of `months` months ending on `end` (both ends included).
+def completed_months(today: date, months: int) -> tuple[date, date]:
+    """The window of a criterion over "the last `months` months": (first day, last day).
 
-    12 months ending 2024-06-30 start on 2023-07-01; 3 months ending 2024-06-15 start on
-    2024-03-16. None for measures without a window.
+    The one rule for every windowed criterion: the `months` whole months BEFORE the
+    month of `today`. The month in progress never counts, so a library that recorded
+    September to November reads 3 of 3 on 8 December, and a stage does not drop on the
+    first of a month because the new month has no data yet. No query.
+    E.g. 3 months on 2026-12-08 (or 2026-12-01): 2026-09-01 to 2026-11-30.
     """
-    if not months:
-        return None
-    return months_before(end + timedelta(days=1), months)
+    first_of_month = today.replace(day=1)
+    return months_before(first_of_month, months), first_of_month - timedelta(days=1)

@@ -1,11 +1,13 @@
 """The progress ladder: ordered stages, each with computed or attested criteria."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..measures import get_measure, measure_label, measure_unit
+from ..measures import completed_months, get_measure, measure_label, measure_unit
 
 
 def in_language(indonesian: str, english: str) -> str:
@@ -28,6 +30,13 @@ class Stage(models.Model):
     )
     description = models.TextField(_("description (Indonesian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_(
+            "Kept, with the consultants' verdicts on its criteria, but no longer part of the ladder."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -83,7 +92,14 @@ class Criterion(models.Model):
         _("window (months)"),
         null=True,
         blank=True,
-        help_text=_("For measures over time: how many months back from today are counted."),
+        help_text=_(
+            "For measures over time: how many completed months before the current month are counted."
+        ),
+    )
+    retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_("Kept, with the consultants' verdicts on it, but no longer counted by the ladder."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -124,6 +140,18 @@ class Criterion(models.Model):
     def measure_info(self):
         """The registered `Measure` of a computed criterion, or None (no query)."""
         return get_measure(self.measure) if self.measure else None
+
+    def window(self, today: date) -> tuple[date | None, date]:
+        """(first day, last day) of the data this criterion reads on `today` (no query).
+
+        A measure over time with a number of months reads the completed months before
+        `today`'s month (`programs.measures.completed_months`); any other measure reads
+        everything recorded up to `today` (first day None).
+        """
+        measure = self.measure_info
+        if measure is not None and measure.windowed and self.window_months:
+            return completed_months(today, self.window_months)
+        return None, today
 
     def clean(self):
         super().clean()

@@ -18,21 +18,23 @@ class ProgressQuerySet(ScopedQuerySet):
     writer_roles = frozenset()
 
 
+def _library_link(field_class, related_name: str):
+    """The library a row is about: the row goes with it."""
+    return field_class(
+        "villages.Library", on_delete=models.CASCADE, related_name=related_name, verbose_name=_("library")
+    )
+
+
+def _stage_link(verbose_name):
+    """The stage a row records; a deleted stage empties it rather than taking the row along."""
+    return models.ForeignKey(
+        Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=verbose_name
+    )
+
+
 class LibraryProgress(models.Model):
-    library = models.OneToOneField(
-        "villages.Library",
-        on_delete=models.CASCADE,
-        related_name="progress",
-        verbose_name=_("library"),
-    )
-    stage = models.ForeignKey(
-        Stage,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("current stage"),
-    )
+    library = _library_link(models.OneToOneField, "progress")
+    stage = _stage_link(_("current stage"))
     computed_at = models.DateTimeField(_("computed at"))
     #: {criterion id: {"value": "14", "met": true, "missing": false}}; values as strings.
     criteria = models.JSONField(_("criteria figures"), default=dict, blank=True)
@@ -54,20 +56,8 @@ class SnapshotReason(models.TextChoices):
 
 
 class StageSnapshot(models.Model):
-    library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.CASCADE,
-        related_name="stage_snapshots",
-        verbose_name=_("library"),
-    )
-    stage = models.ForeignKey(
-        Stage,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("stage"),
-    )
+    library = _library_link(models.ForeignKey, "stage_snapshots")
+    stage = _stage_link(_("stage"))
     #: Order of the stage when recorded, so history survives a stage being deleted.
     stage_order = models.PositiveSmallIntegerField(_("stage level"), default=0)
     date = models.DateField(_("date"))

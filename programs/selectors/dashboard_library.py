@@ -133,7 +133,7 @@ def _backlog(library) -> Table:
 def library_dashboard_page(level: Level, library, filters: DashboardFilters) -> dict:
     """Return the library level's page: `tables` (key → Table, in page order), its stage
     now, the map's one point and whether it is in the chosen cohort. About 16 queries."""
-    stages = list(Stage.objects.order_by("order", "pk"))
+    stages = list(Stage.objects.filter(retired=False).order_by("order", "pk"))
     stage_now, history = _stage_tables(library, filters, stages)
     activities = activity_tables(
         activity_month_rows(

@@ -13,7 +13,8 @@ def dashboard_page(level: Level, filters: DashboardFilters) -> dict:
     activity figures the charts draw, the map's points and the summaries' age.
 
     A fixed number of queries whatever the data (about 20; see each section)."""
-    stages = list(Stage.objects.order_by("order", "pk"))
+    # A retired stage is no longer part of the ladder (libraries on it are recomputed off it).
+    stages = list(Stage.objects.filter(retired=False).order_by("order", "pk"))
     units = level_units(level, filters)
     stage_data = stage_section(level, filters, units, stages)
     activity_data = activity_section(level, filters)

@@ -8,9 +8,12 @@ progress page through `progress_panel`; templates only format it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from perpus.scopes import can_create, can_view
 from villages.models import LibraryLevel
@@ -37,6 +40,16 @@ class CriterionRow:
     missing: bool = False
     #: Latest decided assessment item (only for users in the library's scope).
     item: AssessmentItem | None = None
+    #: (first day, last day) of the completed months a criterion over time counted.
+    window: tuple[date, date] | None = None
+
+    @property
+    def period(self) -> str:
+        """The counted months in the active language: "Sep 2026–Nov 2026", "Nov 2026" or ""."""
+        if self.window is None:
+            return ""
+        first, last = (date_format(day, "M Y") for day in self.window)
+        return last if first == last else f"{first}–{last}"
 
 
 @dataclass
@@ -65,6 +78,98 @@ def _stored_rows(progress: LibraryProgress) -> dict[int, dict]:
     return {int(key): value for key, value in (progress.criteria or {}).items()}
 
 
+@dataclass
+class _Figures:
+    """The figures the panel shows: stored, or computed live when none are up to date."""
+
+    criteria: dict[int, dict]
+    stage: object
+    #: When the stored figures were computed; None when computed live.
+    computed_at: datetime | None
+    #: The day the figures were computed for (the windows of the criteria end before its month).
+    day: date
+
+    @property
+    def is_live(self) -> bool:
+        return self.computed_at is None
+
+
+def _figures(library, stages: list) -> _Figures:
+    """The stored progress of `library` unless the ladder changed since, else a live computation.
+
+    Queries: stored progress (1); live, one per measure and one for verdicts (nothing saved).
+    """
+    progress = LibraryProgress.objects.filter(library_id=library.pk).select_related("stage").first()
+    ladder_changed = max(
+        [s.updated_at for s in stages] + [c.updated_at for s in stages for c in s.criteria.all()],
+        default=None,
+    )
+    if progress is None or (ladder_changed is not None and ladder_changed > progress.computed_at):
+        today = timezone.localdate()
+        result = compute_progress(library_ids=[library.pk], on=today, ladder=stages)[library.pk]
+        stored = {pk: item.as_json() for pk, item in result.criteria.items()}
+        return _Figures(criteria=stored, stage=result.stage, computed_at=None, day=today)
+    return _Figures(
+        criteria=_stored_rows(progress),
+        stage=progress.stage,
+        computed_at=progress.computed_at,
+        day=timezone.localdate(progress.computed_at),
+    )
+
+
+def _latest_items(library) -> dict[int, AssessmentItem]:
+    """{criterion id: latest decided item} of `library`'s attested criteria (two queries).
+
+    Each item comes with its evidence that is not in the trash.
+    """
+    rows = (
+        AssessmentItem.objects.filter(
+            assessment__library_id=library.pk, criterion__kind=CriterionKind.ATTESTED
+        )
+        .exclude(verdict=Verdict.NOT_ASSESSED)
+        .select_related("assessment")
+        .prefetch_related(Prefetch("evidence_files", queryset=AssessmentEvidence.objects.alive()))
+        .order_by("-assessment__visited_on", "-assessment_id")
+    )
+    items: dict[int, AssessmentItem] = {}
+    for item in rows:
+        items.setdefault(item.criterion_id, item)
+    return items
+
+
+def _criterion_row(criterion, data: dict, item, day: date) -> CriterionRow:
+    """One criterion's row from its figures `data` computed on `day` (no query)."""
+    value = data.get("value")
+    start, end = criterion.window(day)
+    return CriterionRow(
+        criterion=criterion,
+        met=bool(data.get("met")),
+        value=Decimal(value) if value is not None else None,
+        missing=bool(data.get("missing")) or (criterion.is_computed and not data),
+        item=item,
+        window=(start, end) if start is not None else None,
+    )
+
+
+def _stage_rows(stages: list, figures: _Figures, items: dict) -> list[StageRow]:
+    """The ladder's stages with their criteria's rows, reached up to the current one (no query)."""
+    current = figures.stage
+    current_key = (current.order, current.pk) if current else None
+    rows = []
+    for stage in stages:
+        row = StageRow(
+            stage=stage,
+            reached=current_key is not None and (stage.order, stage.pk) <= current_key,
+            is_current=current is not None and stage.pk == current.pk,
+        )
+        for criterion in stage.criteria.all():
+            data = figures.criteria.get(criterion.pk, {})
+            item = items.get(criterion.pk)
+            row.criteria.append(_criterion_row(criterion, data, item, figures.day))
+        rows.append(row)
+    return rows
+
+
 def progress_panel(library, user) -> dict:
     """Return the panel's data for `library` as seen by `user`.
 
@@ -79,67 +184,16 @@ def progress_panel(library, user) -> dict:
         return {"library": library, "on_ladder": False}
     in_scope = bool(user and user.is_authenticated and can_view(user, library))
     stages = load_ladder()
-    progress = LibraryProgress.objects.filter(library_id=library.pk).select_related("stage").first()
-    ladder_changed = max(
-        [s.updated_at for s in stages] + [c.updated_at for s in stages for c in s.criteria.all()],
-        default=None,
-    )
-    is_live = progress is None or (ladder_changed is not None and ladder_changed > progress.computed_at)
-    if is_live:
-        result = compute_progress(library_ids=[library.pk], ladder=stages)[library.pk]
-        stored = {pk: item.as_json() for pk, item in result.criteria.items()}
-        current_stage = result.stage
-        computed_at = None
-    else:
-        stored = _stored_rows(progress)
-        current_stage = progress.stage
-        computed_at = progress.computed_at
-
-    items: dict[int, AssessmentItem] = {}
-    if in_scope:
-        rows = (
-            AssessmentItem.objects.filter(
-                assessment__library_id=library.pk, criterion__kind=CriterionKind.ATTESTED
-            )
-            .exclude(verdict=Verdict.NOT_ASSESSED)
-            .select_related("assessment")
-            .prefetch_related(Prefetch("evidence_files", queryset=AssessmentEvidence.objects.alive()))
-            .order_by("-assessment__visited_on", "-assessment_id")
-        )
-        for item in rows:
-            items.setdefault(item.criterion_id, item)
-
-    stage_rows = []
-    current_key = (current_stage.order, current_stage.pk) if current_stage else None
-    for stage in stages:
-        reached = current_key is not None and (stage.order, stage.pk) <= current_key
-        row = StageRow(
-            stage=stage,
-            reached=reached,
-            is_current=current_stage is not None and stage.pk == current_stage.pk,
-        )
-        for criterion in stage.criteria.all():
-            data = stored.get(criterion.pk, {})
-            value = data.get("value")
-            row.criteria.append(
-                CriterionRow(
-                    criterion=criterion,
-                    met=bool(data.get("met")),
-                    value=Decimal(value) if value is not None else None,
-                    missing=bool(data.get("missing")) or (criterion.is_computed and not data),
-                    item=items.get(criterion.pk),
-                )
-            )
-        stage_rows.append(row)
-    next_stage = next((row for row in stage_rows if not row.reached), None)
+    figures = _figures(library, stages)
+    stage_rows = _stage_rows(stages, figures, _latest_items(library) if in_scope else {})
     return {
         "library": library,
         "on_ladder": True,
-        "stage": current_stage,
-        "computed_at": computed_at,
-        "is_live": is_live,
+        "stage": figures.stage,
+        "computed_at": figures.computed_at,
+        "is_live": figures.is_live,
         "stages": stage_rows,
-        "next_stage": next_stage,
+        "next_stage": next((row for row in stage_rows if not row.reached), None),
         "in_scope": in_scope,
         "can_assess": in_scope and can_create(user, Assessment),
         # The library page links to the progress page; the progress page does not.

@@ -24,7 +24,8 @@ def _colour(index: int) -> str:
 
 def stage_badges(library_ids) -> dict[int, dict]:
     """{library id: {"label", "css"}} for those of `library_ids` with a stored stage (two queries: the stages, then theirs)."""
-    stage_ids = list(Stage.objects.order_by("order", "pk").values_list("pk", flat=True))
+    on_ladder = Stage.objects.filter(retired=False).order_by("order", "pk")
+    stage_ids = list(on_ladder.values_list("pk", flat=True))
     rungs = {pk: index for index, pk in enumerate(stage_ids)}
     rows = LibraryProgress.objects.filter(library_id__in=library_ids, stage__isnull=False).select_related("stage")
     return {
@@ -45,6 +46,6 @@ def stages_section(place: Place) -> dict | None:
         .annotate(n=Count("pk"))
         .values_list("stage_id", "n")
     )
-    stages = list(Stage.objects.order_by("order", "pk"))
+    stages = list(Stage.objects.filter(retired=False).order_by("order", "pk"))
     rows = [{"stage": stage, "count": counts.get(stage.pk, 0), "css": _colour(i)} for i, stage in enumerate(stages)]
     return {"rows": rows, "total": total, "no_stage": total - sum(counts.values())}

@@ -1,8 +1,20 @@
 """Business rules of the programs app: stage computation and assessments."""
 
 from .assessments import assessment_create, assessment_update, evidence_delete, evidence_restore
+<<<<<<< HEAD
 from .cohorts import participation_delete, participation_save
 from .ladder import criterion_save, ladder_changed, ladder_delete, stage_save
+=======
+from .ladder import (
+    LadderRemoval,
+    criterion_save,
+    ladder_changed,
+    ladder_delete,
+    ladder_delete_many,
+    ladder_removal,
+    stage_save,
+)
+>>>>>>> ladder
 from .progress import (
     CriterionResult,
     LibraryResult,
@@ -14,6 +26,7 @@ from .progress import (
 
 __all__ = [
     "CriterionResult",
+    "LadderRemoval",
     "LibraryResult",
     "RecomputeSummary",
     "assessment_create",
@@ -26,6 +39,8 @@ __all__ = [
     "participation_delete",
     "participation_save",
     "ladder_delete",
+    "ladder_delete_many",
+    "ladder_removal",
     "load_ladder",
     "recompute_progress",
     "stage_save",

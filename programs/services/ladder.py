@@ -4,15 +4,25 @@ A stage or criterion changed, added or removed changes what every library has me
 every change records the "ladder" follow-ups (`perpus/followup_plan.py`): the worker
 recomputes every stored stage (`recompute_progress` over all libraries: aggregate queries
 per batch, never a query per library; timed by `make bench`), the summaries and the pages.
+
+Removing is decided here, for the portal and the admin alike: a stage or criterion
+that consultants' verdicts refer to is RETIRED (kept with those verdicts, no longer
+counted), never deleted, since a delete would take the verdicts (and their evidence)
+with it. Anything else is deleted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import ngettext
 
 from perpus.followups.services import due
 
-from ..models import Criterion, Stage
+from ..models import AssessmentItem, Criterion, Stage, Verdict
 
 
 def ladder_changed() -> None:
@@ -39,8 +49,82 @@ def criterion_save(*, criterion: Criterion) -> Criterion:
     return criterion
 
 
+#: An assessment item worth keeping: a verdict given, a note written or a file attached
+#: (even one in the trash). "Not assessed" rows without either carry nothing.
+KEPT_ITEMS = ~Q(verdict=Verdict.NOT_ASSESSED) | ~Q(note="") | Q(evidence_files__isnull=False)
+
+
+@dataclass(frozen=True)
+class LadderRemoval:
+    """What removing `obj` from the ladder does: delete it, or retire it to keep verdicts."""
+
+    obj: Stage | Criterion
+    #: Assessments with a verdict (note or evidence) on it, or on one of the stage's criteria.
+    assessments: int
+
+    @property
+    def retires(self) -> bool:
+        return self.assessments > 0
+
+    @property
+    def reason(self) -> str:
+        """Why it is retired rather than deleted, translated; "" when it is deleted (no query)."""
+        if not self.retires:
+            return ""
+        if isinstance(self.obj, Stage):
+            return ngettext(
+                "Criteria of this stage were assessed in %(count)d assessment; "
+                "deleting it would lose the consultants' verdicts.",
+                "Criteria of this stage were assessed in %(count)d assessments; "
+                "deleting it would lose the consultants' verdicts.",
+                self.assessments,
+            ) % {"count": self.assessments}
+        return ngettext(
+            "This criterion was assessed in %(count)d assessment; "
+            "deleting it would lose the consultants' verdicts.",
+            "This criterion was assessed in %(count)d assessments; "
+            "deleting it would lose the consultants' verdicts.",
+            self.assessments,
+        ) % {"count": self.assessments}
+
+
+def ladder_removal(obj: Stage | Criterion) -> LadderRemoval:
+    """Return whether removing `obj` deletes or retires it (one query: its assessments)."""
+    where = Q(criterion__stage=obj) if isinstance(obj, Stage) else Q(criterion=obj)
+    assessments = (
+        AssessmentItem.objects.filter(where)
+        .filter(KEPT_ITEMS)
+        .values("assessment_id")
+        .distinct()
+        .count()
+    )
+    return LadderRemoval(obj=obj, assessments=assessments)
+
+
+def _remove(obj: Stage | Criterion) -> LadderRemoval:
+    """Retire or delete `obj` as `ladder_removal` decides, without recomputing (2 queries and more)."""
+    removal = ladder_removal(obj)
+    if removal.retires:
+        obj.retired = True
+        obj.save(update_fields=["retired", "updated_at"])
+    else:
+        # Only "not assessed" rows without note or file cascade with it.
+        obj.delete()
+    return removal
+
+
 @transaction.atomic
-def ladder_delete(*, obj: Stage | Criterion) -> None:
-    """Delete a stage (with its criteria) or a criterion, then recompute every stage."""
-    obj.delete()
+def ladder_delete(*, obj: Stage | Criterion) -> LadderRemoval:
+    """Delete a stage (with its criteria) or a criterion, or retire it when consultants'
+    verdicts refer to it; then recompute every stage. Returns what was done."""
+    removal = _remove(obj)
     ladder_changed()
+    return removal
+
+
+@transaction.atomic
+def ladder_delete_many(*, objs: Iterable[Stage | Criterion]) -> list[LadderRemoval]:
+    """`ladder_delete` for several stages or criteria, with one recomputation. Returns what was done."""
+    removals = [_remove(obj) for obj in objs]
+    ladder_changed()
+    return removals

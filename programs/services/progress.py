@@ -14,10 +14,11 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 
-from ..measures import get_measure, window_start
+from ..measures import get_measure
 from ..models import (
     AssessmentItem,
     Criterion,
@@ -73,9 +74,17 @@ class RecomputeSummary:
     seconds: float = 0.0
 
 
-def load_ladder() -> list[Stage]:
-    """Return the stages in order with `criteria` prefetched (two queries)."""
-    return list(Stage.objects.prefetch_related("criteria").order_by("order", "pk"))
+def load_ladder(*, include_retired: bool = False) -> list[Stage]:
+    """Return the stages in order with `criteria` prefetched (two queries).
+
+    Retired stages and criteria are kept for their verdicts but are no longer part of
+    the ladder: left out, unless `include_retired` (the ladder's editor shows them).
+    """
+    stages = Stage.objects.order_by("order", "pk")
+    criteria = Criterion.objects.order_by("order", "pk")
+    if not include_retired:
+        stages, criteria = stages.filter(retired=False), criteria.filter(retired=False)
+    return list(stages.prefetch_related(Prefetch("criteria", queryset=criteria)))
 
 
 def _as_decimal(value) -> Decimal:
@@ -99,8 +108,7 @@ def _computed_figures(
         if measure is None:
             figures[key] = None
             continue
-        start = window_start(end, criterion.window_months) if measure.windowed else None
-        raw = measure.compute(library_ids, start, end) or {}
+        raw = measure.compute(library_ids, *criterion.window(end)) or {}
         figures[key] = {pk: _as_decimal(value) for pk, value in raw.items()}
     return figures
 
@@ -185,6 +193,123 @@ def _batches(ids: list[int], size: int):
         yield ids[index : index + size]
 
 
+def _library_ids(library_ids: Collection[int] | None) -> list[int]:
+    """The ids to recompute, sorted: `library_ids`, or every library when None (one query then)."""
+    from villages.models import Library
+
+    if library_ids is None:
+        return list(Library.objects.order_by("pk").values_list("pk", flat=True))
+    return sorted(set(library_ids))
+
+
+def _stored_progress(batch: list[int]) -> dict[int, tuple[int | None, dict]]:
+    """{library id: (stored stage id, stored criteria)} of the batch (one query)."""
+    rows = LibraryProgress.objects.filter(library_id__in=batch).values_list(
+        "library_id", "stage_id", "criteria"
+    )
+    return {library_id: (stage_id, criteria) for library_id, stage_id, criteria in rows}
+
+
+def _snapshotted_this_month(batch: list[int], today: date) -> set[int]:
+    """Ids of the batch's libraries with a snapshot in `today`'s month up to `today` (one query)."""
+    return set(
+        StageSnapshot.objects.filter(
+            library_id__in=batch, date__gte=today.replace(day=1), date__lte=today
+        ).values_list("library_id", flat=True)
+    )
+
+
+@dataclass
+class _BatchWrites:
+    """What one batch writes: changed progress rows, new snapshots, ids only touched in time."""
+
+    progress: list[LibraryProgress] = field(default_factory=list)
+    snapshots: list[StageSnapshot] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+
+
+def _snapshot_reason(
+    library_id: int,
+    stage_id: int | None,
+    previous: dict,
+    monthly: set[int] | None,
+    summary: RecomputeSummary,
+) -> str | None:
+    """Why a snapshot is due for this library now, or None; counts it in `summary` (no query).
+
+    `monthly` holds the libraries already recorded this month, or is None when no
+    monthly snapshot is asked for.
+    """
+    if library_id not in previous:
+        summary.first += 1
+        return SnapshotReason.FIRST
+    if previous[library_id] != stage_id:
+        summary.changed += 1
+        return SnapshotReason.CHANGE
+    if monthly is not None and library_id not in monthly:
+        return SnapshotReason.MONTHLY
+    return None
+
+
+def _batch_writes(
+    results: dict[int, LibraryResult],
+    stored: dict,
+    monthly: set[int] | None,
+    *,
+    today: date,
+    now,
+    summary: RecomputeSummary,
+) -> _BatchWrites:
+    """Compare the batch's new results with what is stored; return what to write (no query)."""
+    writes = _BatchWrites()
+    previous = {library_id: stage_id for library_id, (stage_id, _criteria) in stored.items()}
+    for library_id, result in results.items():
+        criteria = {str(pk): item.as_json() for pk, item in result.criteria.items()}
+        if stored.get(library_id) == (result.stage_id, criteria):
+            # Most libraries did not move: only their computation time is written.
+            writes.unchanged.append(library_id)
+        else:
+            writes.progress.append(
+                LibraryProgress(
+                    library_id=library_id, stage=result.stage, computed_at=now, criteria=criteria
+                )
+            )
+        reason = _snapshot_reason(library_id, result.stage_id, previous, monthly, summary)
+        if reason:
+            writes.snapshots.append(
+                StageSnapshot(
+                    library_id=library_id,
+                    stage=result.stage,
+                    stage_order=result.stage.order if result.stage else 0,
+                    date=today,
+                    reason=reason,
+                )
+            )
+    return writes
+
+
+def _save_batch(writes: _BatchWrites, now) -> None:
+    """Write a batch: unchanged rows' time, upserts of progress and snapshots (≤ 3 queries)."""
+    if writes.unchanged:
+        LibraryProgress.objects.filter(library_id__in=writes.unchanged).update(computed_at=now)
+    if writes.progress:
+        LibraryProgress.objects.bulk_create(
+            writes.progress,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["library"],
+            update_fields=["stage", "computed_at", "criteria"],
+        )
+    if writes.snapshots:
+        StageSnapshot.objects.bulk_create(
+            writes.snapshots,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["library", "date"],
+            update_fields=["stage", "stage_order", "reason"],
+        )
+
+
 @transaction.atomic
 def recompute_progress(
     *,
@@ -202,84 +327,18 @@ def recompute_progress(
     this month's snapshots, the computation time of unchanged libraries, and two bulk
     upserts of what changed).
     """
-    from villages.models import Library
-
     started = time.perf_counter()
     today = on or timezone.localdate()
     now = timezone.now()
-    if library_ids is None:
-        ids = list(Library.objects.order_by("pk").values_list("pk", flat=True))
-    else:
-        ids = sorted(set(library_ids))
+    ids = _library_ids(library_ids)
     summary = RecomputeSummary(libraries=len(ids))
     ladder = load_ladder()
-    month_start = today.replace(day=1)
     for batch in _batches(ids, batch_size):
         results = compute_progress(library_ids=batch, on=today, ladder=ladder)
-        stored = {
-            library_id: (stage_id, criteria)
-            for library_id, stage_id, criteria in LibraryProgress.objects.filter(
-                library_id__in=batch
-            ).values_list("library_id", "stage_id", "criteria")
-        }
-        previous = {library_id: stage_id for library_id, (stage_id, _c) in stored.items()}
-        recorded_this_month = set()
-        if monthly_snapshot:
-            recorded_this_month = set(
-                StageSnapshot.objects.filter(
-                    library_id__in=batch, date__gte=month_start, date__lte=today
-                ).values_list("library_id", flat=True)
-            )
-        progress_rows, snapshots, unchanged = [], [], []
-        for library_id in batch:
-            result = results[library_id]
-            criteria = {str(pk): item.as_json() for pk, item in result.criteria.items()}
-            if stored.get(library_id) == (result.stage_id, criteria):
-                # Most libraries did not move: only their computation time is written.
-                unchanged.append(library_id)
-            else:
-                progress_rows.append(
-                    LibraryProgress(
-                        library_id=library_id, stage=result.stage, computed_at=now, criteria=criteria
-                    )
-                )
-            reason = None
-            if library_id not in previous:
-                reason = SnapshotReason.FIRST
-                summary.first += 1
-            elif previous[library_id] != result.stage_id:
-                reason = SnapshotReason.CHANGE
-                summary.changed += 1
-            elif monthly_snapshot and library_id not in recorded_this_month:
-                reason = SnapshotReason.MONTHLY
-            if reason:
-                snapshots.append(
-                    StageSnapshot(
-                        library_id=library_id,
-                        stage=result.stage,
-                        stage_order=result.stage.order if result.stage else 0,
-                        date=today,
-                        reason=reason,
-                    )
-                )
-        if unchanged:
-            LibraryProgress.objects.filter(library_id__in=unchanged).update(computed_at=now)
-        if progress_rows:
-            LibraryProgress.objects.bulk_create(
-                progress_rows,
-                batch_size=500,
-                update_conflicts=True,
-                unique_fields=["library"],
-                update_fields=["stage", "computed_at", "criteria"],
-            )
-        if snapshots:
-            StageSnapshot.objects.bulk_create(
-                snapshots,
-                batch_size=500,
-                update_conflicts=True,
-                unique_fields=["library", "date"],
-                update_fields=["stage", "stage_order", "reason"],
-            )
-            summary.snapshots += len(snapshots)
+        stored = _stored_progress(batch)
+        monthly = _snapshotted_this_month(batch, today) if monthly_snapshot else None
+        writes = _batch_writes(results, stored, monthly, today=today, now=now, summary=summary)
+        _save_batch(writes, now)
+        summary.snapshots += len(writes.snapshots)
     summary.seconds = time.perf_counter() - started
     return summary

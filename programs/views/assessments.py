@@ -22,8 +22,9 @@ from .common import RoleRequiredMixin
 
 
 def _attested_criteria():
+    # Retired criteria keep their verdicts but are no longer asked about.
     return list(
-        Criterion.objects.filter(kind=CriterionKind.ATTESTED)
+        Criterion.objects.filter(kind=CriterionKind.ATTESTED, retired=False, stage__retired=False)
         .select_related("stage")
         .order_by("stage__order", "stage_id", "order", "pk")
     )

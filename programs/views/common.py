@@ -44,6 +44,21 @@ class SavedMessageMixin:
         return response
 
 
+def stage_axis(level_names: dict[int, str], top: int) -> dict:
+    """Chartkick options for a stage history's y axis: one tick per level, named (no query).
+
+    Chart.js draws numbers; a tick callback cannot travel in chartkick's JSON, so the
+    names go as `stage_names` and `programs/stage-axis.js` writes them on the axis and
+    in the tooltips.
+    """
+    return {
+        "min": 0,
+        "max": top,
+        "stage_names": level_names,
+        "library": {"scales": {"y": {"ticks": {"stepSize": 1}}}},
+    }
+
+
 def is_program_admin(user) -> bool:
     return has_ability(user, "configure_program")
 

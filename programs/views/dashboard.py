@@ -27,6 +27,7 @@ from ..selectors.dashboard_levels import dashboard_level, dashboard_url, home_co
 from ..selectors.dashboard_library import library_dashboard_page
 from ..selectors.dashboard_page import dashboard_page
 from .dashboard_filters import DashboardFilterForm
+from .common import stage_axis
 from .dashboard_html import format_tables
 
 
@@ -89,8 +90,8 @@ def _library_charts(page: dict) -> dict:
     if history.rows:
         history_chart = LineChart(
             [[_label(row[0]), row[2]] for row in history.rows],
-            height="220px", loading=gettext("Loading…"), discrete=True, curve=False, min=0,
-            max=page["stage_now"]["top"], colors=["#1d6fa5"],
+            height="220px", loading=gettext("Loading…"), discrete=True, curve=False, colors=["#1d6fa5"],
+            **stage_axis(dict(page["stage_now"]["levels"]), page["stage_now"]["top"]),
         )
     return {"history_chart": history_chart, "activity_chart": _charts_of_activities(page),
             "participant_chart": _participant_chart(page)}

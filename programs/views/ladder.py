@@ -23,8 +23,10 @@ class LadderView(RoleRequiredMixin, TemplateView):
     template_name = "programs/ladder.html"
 
     def get_context_data(self, **kwargs):
+        can_edit = is_program_admin(self.request.user)
+        # The editor sees what is retired, to reinstate it; everyone else only the ladder.
         return super().get_context_data(
-            stages=load_ladder(), can_edit=is_program_admin(self.request.user), **kwargs
+            stages=load_ladder(include_retired=can_edit), can_edit=can_edit, **kwargs
         )
 
 
@@ -77,17 +79,34 @@ class CriterionUpdateView(_LadderEditMixin, UpdateView):
 
 
 class _LadderDeleteView(ProgramAdminMixin, DeleteView):
-    template_name = "programs/confirm_delete.html"
+    """Asks first, saying whether the stage or criterion will be deleted or retired (the
+    ladder service decides: what consultants' verdicts refer to is retired, never lost)."""
+
+    template_name = "programs/ladder_confirm_delete.html"
     success_url = LADDER_URL
 
     def get_form_kwargs(self):
         return super(ProgramAdminMixin, self).get_form_kwargs()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(removal=services.ladder_removal(self.object), **kwargs)
+
     def form_valid(self, form):
-        services.ladder_delete(obj=self.object)
-        messages.success(
-            self.request, gettext("Deleted from the ladder; every library's stage was recomputed.")
-        )
+        removal = services.ladder_delete(obj=self.object)
+        if removal.retires:
+            messages.success(
+                self.request,
+                gettext(
+                    "%(reason)s So it was retired rather than deleted: it no longer counts, its "
+                    "verdicts are kept, and editing it can reinstate it. Every library's stage "
+                    "was recomputed."
+                )
+                % {"reason": removal.reason},
+            )
+        else:
+            messages.success(
+                self.request, gettext("Deleted from the ladder; every library's stage was recomputed.")
+            )
         return HttpResponseRedirect(self.get_success_url())
 
 

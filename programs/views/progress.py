@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from villages.models import Library
 
 from ..selectors import library_progress_page
+from .common import stage_axis
 
 
 @require_safe
@@ -24,17 +25,15 @@ def library_progress(request, pk):
     if snapshots:
         # The dates are labels written here in the active language (a time axis would be
         # labelled by Chart.js in English), one per snapshot, oldest first; straight lines,
-        # as a curve would overshoot between stages.
+        # as a curve would overshoot between stages. The levels are named on the axis.
         chart = LineChart(
             {date_format(s.date, "j M Y"): s.stage_order for s in snapshots},
             discrete=True,
             ytitle=gettext("Stage"),
-            min=0,
-            max=data["top_order"],
             curve=False,
             height="240px",
-            library={"scales": {"y": {"ticks": {"stepSize": 1}}}},
             loading=gettext("Loading…"),
+            **stage_axis(data["level_names"], data["top_order"]),
         )
     return render(
         request,

@@ -31,7 +31,8 @@ def checked_activity(library, regency_staff):
         library=library,
         created_by=regency_staff,
         kind=ActivityKind.COMMUNITY,
-        start_date=timezone.localdate() - datetime.timedelta(days=10),
+        # In a completed month: the month in progress is not counted by the ladder.
+        start_date=timezone.localdate().replace(day=1) - datetime.timedelta(days=10),
         status=ReviewStatus.CHECKED,
     )
 

@@ -1,6 +1,6 @@
 """Factories for the programs app."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import factory
@@ -79,3 +79,10 @@ class AssessmentItemFactory(factory.django.DjangoModelFactory):
     assessment = factory.SubFactory(AssessmentFactory)
     criterion = factory.SubFactory(CriterionFactory, kind=CriterionKind.ATTESTED, measure="", threshold=None)
     verdict = Verdict.MET
+
+
+def day_last_month(day: int = 1) -> date:
+    """Day `day` of the month before the current one: windowed criteria count only completed months."""
+    from django.utils import timezone
+
+    return (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=day)

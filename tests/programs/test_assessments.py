@@ -13,7 +13,7 @@ from perpus import trash
 from programs.models import Assessment, AssessmentEvidence, LibraryProgress, Verdict
 from tests.languages import use_language
 
-from .factories import AssessmentFactory
+from .factories import AssessmentFactory, day_last_month
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def form_data(ladder, **changes):
 def staged_library(ladder, measure_data, library):
     """The library meets A and B, so an "Accredited" verdict lifts it to C."""
     measure_data.points[library.pk] = 10
-    measure_data.events.extend([(library.pk, date.today()), (library.pk, date.today())])
+    measure_data.events.extend([(library.pk, day_last_month()), (library.pk, day_last_month())])
     return library
 
 

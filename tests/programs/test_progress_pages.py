@@ -17,7 +17,7 @@ from villages.sections import library_sections
 from tests.factories import LibraryFactory, VillageFactory
 from tests.languages import use_language
 
-from .factories import AssessmentFactory, AssessmentItemFactory
+from .factories import AssessmentFactory, AssessmentItemFactory, day_last_month
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def assessed_library(ladder, measure_data, library, consultant):
     """A library at stage A with 4 points short of nothing, an accredited verdict with a note."""
     measure_data.points[library.pk] = 10
-    measure_data.events.append((library.pk, date.today()))
+    measure_data.events.append((library.pk, day_last_month()))
     AssessmentItemFactory(
         assessment=AssessmentFactory(library=library, author=consultant, visited_on=date(2024, 1, 5), findings="Rahasia"),
         criterion=ladder["accredited"],
@@ -45,7 +45,7 @@ def test_public_sees_stage_figures_and_missing_but_no_assessment_details(client,
     page = english(client).get(assessed_library.get_absolute_url()).content.decode()
     assert 'data-testid="current-stage">A<' in page
     assert "10 pts, needs ≥ 10" in page
-    assert "1 events in the last 3 months, needs ≥ 2" in page
+    assert "1 events in the last 3 full months (" in page and "), needs ≥ 2" in page
     assert "What is still missing for the next stage, B" in page
     assert "Confirmed by a consultant" in page
     assert "Catatan internal" not in page
@@ -141,7 +141,7 @@ def test_read_only_pages_answer_post_with_405(login, program_admin, library, nam
 
 def test_progress_page_draws_history(client, assessed_library, measure_data, ladder):
     StageSnapshot.objects.filter(library=assessed_library).update(date=date(2024, 1, 1))
-    measure_data.events.append((assessed_library.pk, date.today()))
+    measure_data.events.append((assessed_library.pk, day_last_month()))
     recompute_progress(library_ids=[assessed_library.pk])
     response = client.get(reverse("programs:library_progress", args=[assessed_library.pk]))
     assert [s.stage for s in response.context["snapshots"]] == [ladder["A"], ladder["C"]]

@@ -19,7 +19,7 @@ from programs.services import compute_progress, recompute_progress
 from programs.services.assessments import ItemInput, assessment_create
 from tests.factories import LibraryFactory
 
-from .factories import AssessmentFactory, AssessmentItemFactory, CriterionFactory
+from .factories import AssessmentFactory, AssessmentItemFactory, CriterionFactory, day_last_month
 
 pytestmark = pytest.mark.django_db
 END = date(2024, 6, 15)
@@ -42,11 +42,11 @@ def test_exactly_at_threshold_is_met_and_just_below_is_not(ladder, measure_data,
 @pytest.mark.parametrize(
     "days, expected_stage",
     [
-        # 3 months ending 2024-06-15 start on 2024-03-16: both ends count.
-        ([date(2024, 3, 16), date(2024, 6, 15)], "B"),
-        # One day before the start does not count, nor one day after the end.
-        ([date(2024, 3, 15), date(2024, 6, 15)], "A"),
-        ([date(2024, 3, 16), date(2024, 6, 16)], "A"),
+        # The last 3 months on 2024-06-15 are the completed March to May: both ends count.
+        ([date(2024, 3, 1), date(2024, 5, 31)], "B"),
+        # The day before March does not count, nor June, the month in progress.
+        ([date(2024, 2, 29), date(2024, 5, 31)], "A"),
+        ([date(2024, 3, 1), date(2024, 6, 1)], "A"),
     ],
 )
 def test_window_edges(ladder, measure_data, library, days, expected_stage):
@@ -58,7 +58,7 @@ def test_window_edges(ladder, measure_data, library, days, expected_stage):
 def test_lower_stage_not_met_blocks_higher_stages(ladder, measure_data, library, consultant):
     # B's and C's criteria are met, A's is not: no stage at all.
     measure_data.points[library.pk] = 3
-    measure_data.events.extend([(library.pk, date(2024, 5, 1)), (library.pk, date(2024, 6, 1))])
+    measure_data.events.extend([(library.pk, date(2024, 4, 1)), (library.pk, date(2024, 5, 1))])
     AssessmentItemFactory(
         assessment=AssessmentFactory(library=library, author=consultant), criterion=ladder["accredited"]
     )
@@ -83,7 +83,7 @@ def test_unregistered_measure_counts_as_not_met(ladder, measure_data, library):
 
 def test_attested_uses_latest_decided_verdict(ladder, measure_data, library, consultant):
     measure_data.points[library.pk] = 10
-    measure_data.events.extend([(library.pk, date(2024, 5, 1)), (library.pk, date(2024, 6, 1))])
+    measure_data.events.extend([(library.pk, date(2024, 4, 1)), (library.pk, date(2024, 5, 1))])
     accredited = ladder["accredited"]
     AssessmentItemFactory(
         assessment=AssessmentFactory(library=library, author=consultant, visited_on=date(2024, 1, 1)),
@@ -184,7 +184,7 @@ def test_snapshots_on_first_computation_change_and_each_month(ladder, measure_da
 
 def test_assessment_saved_recomputes_stage(ladder, measure_data, library, consultant):
     measure_data.points[library.pk] = 10
-    measure_data.events.extend([(library.pk, date.today()), (library.pk, date.today())])
+    measure_data.events.extend([(library.pk, day_last_month()), (library.pk, day_last_month())])
     recompute_progress(library_ids=[library.pk])
     assert LibraryProgress.objects.get(library=library).stage == ladder["B"]
     assessment_create(

@@ -29,6 +29,7 @@ class Command(BaseCommand):
                 module.seed(self.stdout)
             # Stages read the activities and results just recorded.
             import_module("programs.services").recompute_progress(monthly_snapshot=True)
+            import_module("programs.demo").seed_history(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password for all: %s):" % DEMO_PASSWORD))
         for user in accounts:
             self.stdout.write(f"  {user.username:<22} {user.scope_label()}")
