@@ -1,10 +1,7 @@
 """Business rules of the programs app: stage computation and assessments."""
 
 from .assessments import assessment_create, assessment_update, evidence_delete, evidence_restore
-<<<<<<< HEAD
 from .cohorts import participation_delete, participation_save
-from .ladder import criterion_save, ladder_changed, ladder_delete, stage_save
-=======
 from .ladder import (
     LadderRemoval,
     criterion_save,
@@ -14,7 +11,6 @@ from .ladder import (
     ladder_removal,
     stage_save,
 )
->>>>>>> ladder
 from .progress import (
     CriterionResult,
     LibraryResult,
@@ -36,12 +32,12 @@ __all__ = [
     "evidence_delete",
     "evidence_restore",
     "ladder_changed",
-    "participation_delete",
-    "participation_save",
     "ladder_delete",
     "ladder_delete_many",
     "ladder_removal",
     "load_ladder",
+    "participation_delete",
+    "participation_save",
     "recompute_progress",
     "stage_save",
 ]
