@@ -1,11 +1,10 @@
 """Demo accounts, one per role, for the seed stories, and the quiet in which the demo is made."""
 
-from contextlib import contextmanager
-
 from django.contrib.auth import get_user_model
 
 from villages.models import Province, Regency
 
+from .notifications.services import notices_off
 from .scopes import Role
 
 DEMO_PASSWORD = "perpus-demo"
@@ -50,24 +49,7 @@ def seed_accounts(libraries) -> list:
     return users
 
 
-@contextmanager
 def without_notices():
     """Run the block giving no notice and queuing no mail: demo data is not news (its
-    records are reviewed through the services, which tell people as they go). Yields
-    nothing; no query.
-
-    Every notice goes through `perpus.notifications.services.create_notices` (`notify`
-    calls it by name), so the block swaps it for one that gives none, for the whole
-    process: only for a management command such as `seed_demo`, never in a web request.
-    A switch read inside that module would be the lasting form of this.
-    """
-    from perpus.notifications import services
-
-    def give_none(notices) -> int:
-        return 0
-
-    original, services.create_notices = services.create_notices, give_none
-    try:
-        yield
-    finally:
-        services.create_notices = original
+    records are reviewed through the services, which tell people as they go)."""
+    return notices_off()

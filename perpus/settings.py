@@ -309,6 +309,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# No "AXES: BEGIN…" banner on every manage.py command (sign-in failures are still logged).
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "perpus.people.security.lockout_response"
 # Behind a proxy the client's address is the one the proxy appended to X-Forwarded-For.
 AXES_CLIENT_IP_CALLABLE = "perpus.people.security.client_ip"
