@@ -96,7 +96,8 @@ PLAN: dict[str, tuple[str, ...]] = {
     "assessment": ("stages", "summaries", "public_pages"),
     # programs.services.ladder: a stage or criterion changed (every library)
     "ladder": ("stages", "summaries", "public_pages"),
-    # programs' recompute_stages command: every stage recomputed (every library)
+    # programs.services.ladder.stages_recompute (the ladder page's button, recompute_stages):
+    # the stages recomputed at once
     "stages.recomputed": ("summaries", "public_pages"),
     # villages' import_regions and the regions' admin: names of places (every page; search
     # texts are rewritten by `rebuild_search_text`, minutes at national scale)

@@ -10,6 +10,7 @@ from .ladder import (
     ladder_delete_many,
     ladder_removal,
     stage_save,
+    stages_recompute,
 )
 from .progress import (
     CriterionResult,
@@ -40,4 +41,5 @@ __all__ = [
     "participation_save",
     "recompute_progress",
     "stage_save",
+    "stages_recompute",
 ]

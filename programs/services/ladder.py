@@ -23,12 +23,22 @@ from django.utils.translation import ngettext
 from perpus.followups.services import due
 
 from ..models import AssessmentItem, Criterion, Stage, Verdict
+from .progress import RecomputeSummary, recompute_progress
 
 
 def ladder_changed() -> None:
     """Record that every library's stage, the summaries and every page follow a ladder
     change (one insert, and the task)."""
     due("ladder", everything=True)
+
+
+@transaction.atomic
+def stages_recompute(*, library_ids=None, monthly_snapshot: bool = False) -> RecomputeSummary:
+    """Recompute the stages of `library_ids` (every library when None) now, in bulk, and record
+    that their summaries and kept pages follow; returns what changed."""
+    summary = recompute_progress(library_ids=library_ids, monthly_snapshot=monthly_snapshot)
+    due("stages.recomputed", library_ids=library_ids or (), everything=library_ids is None)
+    return summary
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from perpus.scopes import has_ability
 from ..forms import CriterionForm, StageForm
 from ..models import Criterion, Stage
 from .. import services
-from ..services import load_ladder, recompute_progress
+from ..services import load_ladder
 from .common import LADDER_URL, ProgramAdminMixin, RoleRequiredMixin, is_program_admin
 
 
@@ -125,7 +125,7 @@ def ladder_recompute(request):
         return redirect_to_login(request.get_full_path())
     if not has_ability(request.user, "configure_program"):
         raise PermissionDenied
-    summary = recompute_progress()
+    summary = services.stages_recompute()
     messages.success(
         request,
         gettext("Stages recomputed for %(count)d libraries; %(changed)d changed.")

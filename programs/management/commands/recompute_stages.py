@@ -2,10 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from perpus.followups.services import due
 from villages.models import Library
 
-from ...services import recompute_progress
+from ...services import stages_recompute
 
 
 class Command(BaseCommand):
@@ -23,9 +22,7 @@ class Command(BaseCommand):
             if not Library.objects.filter(pk=library).exists():
                 raise CommandError(f"No library with id {library}.")
             ids = [library]
-        summary = recompute_progress(library_ids=ids, monthly_snapshot=True)
-        # Their summaries and pages show the stages.
-        due("stages.recomputed", library_ids=ids or (), everything=ids is None)
+        summary = stages_recompute(library_ids=ids, monthly_snapshot=True)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Recomputed {summary.libraries} libraries in {summary.seconds:.2f} s: "
