@@ -1,7 +1,17 @@
-"""Business rules of the programs app: stage computation and assessments."""
+"""Business rules of the programs app: programs and cohorts, visits, assessments, the
+ladder and stage computation. Each change people make has one service function
+(`perpus.writes.service`), whatever the channel."""
 
-from .assessments import assessment_create, assessment_update, evidence_delete, evidence_restore
+from .assessments import (
+    assessment_create,
+    assessment_delete,
+    assessment_update,
+    evidence_delete,
+    evidence_restore,
+)
 from .cohorts import participation_delete, participation_save
+from .programs import program_delete, program_save
+from .visits import visit_create, visit_delete, visit_restore, visit_update
 from .ladder import criterion_save, ladder_changed, ladder_delete, stage_save
 from .progress import (
     CriterionResult,
@@ -17,6 +27,7 @@ __all__ = [
     "LibraryResult",
     "RecomputeSummary",
     "assessment_create",
+    "assessment_delete",
     "assessment_update",
     "compute_progress",
     "criterion_save",
@@ -25,8 +36,14 @@ __all__ = [
     "ladder_changed",
     "participation_delete",
     "participation_save",
+    "program_delete",
+    "program_save",
     "ladder_delete",
     "load_ladder",
     "recompute_progress",
     "stage_save",
+    "visit_create",
+    "visit_delete",
+    "visit_restore",
+    "visit_update",
 ]
