@@ -204,3 +204,37 @@ def _permissions(app_label, model_name):
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label=app_label, content_type__model=model_name)
+
+
+def add_cases(library, superuser):
+    """(model label, the fields typed on its add page, what the service made of the row) for
+    the admin's add pages (no query)."""
+    from activities.models import RecordEvent
+    from tests.activities.records_factories import valid_post
+    from tests.programs.visit_helpers import visit_data
+
+    return [
+        ("villages.LibraryStatistic", {"library": library.pk, "month": "2024-06-01", "loans": "7"},
+         lambda row: row.loans == 7 and row.version == 1),
+        ("villages.OpeningHours", {"library": library.pk, "weekday": "3", "opens": "08:00", "closes": "12:00"},
+         lambda row: row.minutes == 240 and row.library.version == 2),
+        ("activities.Partnership", valid_post("partnership", library),
+         lambda row: row.status == "draft" and RecordEvent.objects.for_record(row).get().action == "created"),
+        ("programs.Assessment", {"library": library.pk, "visited_on": "2024-01-10", "findings": "Baik."},
+         lambda row: row.author == superuser),
+        ("programs.Visit", {**visit_data(library.regency), "libraries": [library.pk]},
+         lambda row: row.author == superuser and row.province_id == "63" and list(row.libraries.all()) == [library]),
+        ("programs.Program", {"code": "csr", "name": "CSR", "is_active": "on"}, lambda row: row.code == "csr"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(6))
+def test_a_row_added_in_the_admin_is_made_by_its_service(client, superuser, library, case):
+    label, typed, made = add_cases(library, superuser)[case]
+    model = apps.get_model(label)
+    client.force_login(superuser)
+    page = client.get(url(model, "add")).content.decode()
+    response = client.post(url(model, "add"), form_data(page, f"{model._meta.model_name}_form", **typed))
+    assert response.status_code == 302, errors_of(response)
+    assert response.url == url(model, "changelist")
+    assert made(model._default_manager.order_by("-pk").first())
