@@ -1,9 +1,11 @@
 """Admin of the reviewed records, their attachments and history.
 
 The admin is the program admin's backstop; everyday entry and review go through
-the portal's pages. Nothing is hard-deleted here: deleting a record or an attachment
-goes through the same services as the portal (soft delete, logged in the history),
-and the "restore" action brings it back.
+the portal's pages. Every save and delete here goes through the same services as the
+portal (`perpus.admin_services.ServiceAdmin`): an edit is logged in the record's history
+and refused from a stale page, a delete is a soft delete, and the "restore" action brings
+it back. Files are added in the portal only (`perpus.uploads` strips their metadata): here
+they are read-only.
 """
 
 from django.contrib import admin, messages
@@ -11,6 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from perpus.admin_services import ServiceAdmin, VersionedAdminForm, m2m_values, refusal_text
 
 from .models import (
     Activity,
@@ -23,7 +27,15 @@ from .models import (
     ReviewedRecord,
     SupportRecord,
 )
-from .services import attachment_delete, attachment_restore, record_delete, record_restore
+from .services import (
+    attachment_delete,
+    attachment_restore,
+    attachment_update,
+    record_create,
+    record_delete,
+    record_restore,
+    record_save,
+)
 
 
 def _run(modeladmin, request, objects, service) -> int:
@@ -32,14 +44,17 @@ def _run(modeladmin, request, objects, service) -> int:
         try:
             service(obj)
         except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [])) or gettext("Not allowed.")
-            modeladmin.message_user(request, f"{obj}: {text}", messages.WARNING)
+            modeladmin.message_user(request, f"{obj}: {refusal_text(error)}", messages.WARNING)
         else:
             done += 1
     return done
 
 
-class SoftDeleteAdmin(admin.ModelAdmin):
+def _file_fields(model) -> tuple[str, ...]:
+    return tuple(f.name for f in model._meta.concrete_fields if isinstance(f, models.FileField))
+
+
+class SoftDeleteAdmin(ServiceAdmin):
     """Deletes and restores through the services, never with a real DELETE."""
 
     actions = ["soft_delete_selected", "restore_selected"]
@@ -55,11 +70,8 @@ class SoftDeleteAdmin(admin.ModelAdmin):
         actions.pop("delete_selected", None)  # Django's bulk action deletes rows for real.
         return actions
 
-    def delete_model(self, request, obj):
-        _run(self, request, [obj], lambda o: self.soft_delete(o, request.user))
-
-    def delete_queryset(self, request, queryset):
-        _run(self, request, queryset, lambda o: self.soft_delete(o, request.user))
+    def delete_with_service(self, request, obj):
+        self.soft_delete(obj, request.user)
 
     def get_deleted_objects(self, objs, request):
         # Nothing else is deleted with a soft delete: don't list (or require permissions for) relations.
@@ -85,15 +97,32 @@ class SoftDeleteAdmin(admin.ModelAdmin):
 
 
 class ReviewedRecordAdmin(SoftDeleteAdmin):
-    """Edits here bypass the history, so the review fields are read-only."""
+    """Saved by `record_create` / `record_save` (logged, version-checked); the review fields
+    and files are read-only."""
 
+    form = VersionedAdminForm
     # Links typed without a scheme are read as https (Django 6.0's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_select_related = ("library", "province", "regency")
     list_filter = ("status", "province")
-    readonly_fields = ReviewedRecord.REVIEW_FIELDS
     autocomplete_fields = ("library",)
     show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        own = super().get_readonly_fields(request, obj)
+        return (*ReviewedRecord.REVIEW_FIELDS, *_file_fields(self.model), *own)
+
+    def save_with_service(self, request, obj, form, formsets, change):
+        if change:
+            record_save(
+                record=obj,
+                user=request.user,
+                expected_version=form.cleaned_data.get("expected_version"),
+                m2m=m2m_values(form),
+                reason=gettext("Changed in the admin."),
+            )
+        else:
+            record_create(record=obj, user=request.user, m2m=m2m_values(form))
 
     def soft_delete(self, obj, user):
         record_delete(record=obj, user=user, reason=gettext("Deleted in the admin."))
@@ -103,19 +132,28 @@ class ReviewedRecordAdmin(SoftDeleteAdmin):
 
 
 class ActivityPhotoInline(admin.TabularInline):
+    # Shown, not saved with the activity: photos are added in the portal and changed in
+    # their own admin page (`attachment_update`, logged in the activity's history).
     model = ActivityPhoto
     extra = 0
     fields = ("thumbnail", "alt_text", "is_person_photo", "consent_recorded", "deleted_at")
-    readonly_fields = ("thumbnail", "deleted_at")
+    readonly_fields = fields
     can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class ActivityDocumentInline(admin.TabularInline):
+    # Like the photos: shown here, changed in their own admin page.
     model = ActivityDocument
     extra = 0
     fields = ("title", "kind", "is_private", "file", "deleted_at")
-    readonly_fields = ("deleted_at",)
+    readonly_fields = fields
     can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -180,13 +218,24 @@ class ImpactStoryAdmin(ReviewedRecordAdmin):
     list_display = ("title", "library", "happened_on", "consent_given", "name_public", "status")
     list_filter = ("status", "consent_given")
     search_fields = ("title", "library__name")
-    readonly_fields = (*ReviewedRecord.REVIEW_FIELDS, "consent_recorded_by")
+    readonly_fields = ("consent_recorded_by",)
 
 
 class AttachmentAdmin(SoftDeleteAdmin):
+    """Photos and documents: their texts changed by `attachment_update`, never their files
+    (added in the portal, which strips their metadata)."""
+
     list_select_related = ("activity",)
     autocomplete_fields = ("activity",)
-    readonly_fields = ("deleted_at", "deleted_by")
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*_file_fields(self.model), "deleted_at", "deleted_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_with_service(self, request, obj, form, formsets, change):
+        attachment_update(attachment=obj, user=request.user)
 
     def soft_delete(self, obj, user):
         attachment_delete(attachment=obj, user=user)

@@ -5,11 +5,17 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from .admin_labels import TranslatedPermissionsMixin
+from .admin_services import ServiceAdmin, m2m_values
 from .models import User
+from .people import services
 
 
 @admin.register(User)
-class UserAdmin(TranslatedPermissionsMixin, BaseUserAdmin):
+class UserAdmin(TranslatedPermissionsMixin, ServiceAdmin, BaseUserAdmin):
+    """Accounts are saved by `people.services.account_admin_save` (logged in their history);
+    the password form is Django's own. An account is deactivated, never deleted: its history
+    and what it recorded stay."""
+
     list_display = (
         "username", "full_name", "email", "role", "province", "regency", "library", "is_active",
     )
@@ -47,6 +53,12 @@ class UserAdmin(TranslatedPermissionsMixin, BaseUserAdmin):
     @admin.display(description=_("name"), ordering="first_name")
     def full_name(self, user):
         return user.get_full_name()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_with_service(self, request, obj, form, formsets, change):
+        services.account_admin_save(actor=request.user, account=obj, m2m=m2m_values(form))
 
 
 admin.site.unregister(Group)

@@ -92,6 +92,9 @@ PLAN: dict[str, tuple[str, ...]] = {
     "cohort": ("summaries", "public_pages"),
     # programs.services.visits: a monitoring visit saved, deleted or restored
     "visit": ("dashboards",),
+    # programs.services.programs: a program saved or deleted; the dashboards' filters list
+    # the programs (their figures key on its id, so no summary changes)
+    "program": ("dashboards",),
     # programs.services.assessments: a consultant's verdicts
     "assessment": ("stages", "summaries", "public_pages"),
     # programs.services.ladder: a stage or criterion changed (every library)

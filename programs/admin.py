@@ -1,7 +1,17 @@
-from django.contrib import admin
+"""The Django admin of the programs app: every save and delete of programs, cohort entries,
+assessments and visits goes through their services (`perpus.admin_services.ServiceAdmin`).
+The ladder's pages (stages, criteria) are being reworked on their own."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from perpus.admin_services import ServiceAdmin, VersionedAdminForm, refusal_text
 
 from . import services
+from .services.assessments import ItemInput
 from .models import (
     Assessment,
     AssessmentItem,
@@ -16,28 +26,30 @@ from .models import (
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(ServiceAdmin):
     list_display = ("name", "code", "started_year", "is_active")
     search_fields = ("name", "code")
 
+    def save_with_service(self, request, obj, form, formsets, change):
+        services.program_save(program=obj, user=request.user)
+
+    def delete_with_service(self, request, obj):
+        services.program_delete(program=obj, user=request.user)
+
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(ServiceAdmin):
     list_display = ("library", "program", "year", "funding_source")
     list_filter = ("program", "year", "funding_source")
     search_fields = ("library__name", "library__npp")
     autocomplete_fields = ("library",)
     list_select_related = ("library", "program")
 
-    def save_model(self, request, obj, form, change):
-        services.participation_save(participation=obj)
+    def save_with_service(self, request, obj, form, formsets, change):
+        services.participation_save(participation=obj, user=request.user)
 
-    def delete_model(self, request, obj):
-        services.participation_delete(participation=obj)
-
-    def delete_queryset(self, request, queryset):
-        for participation in queryset:
-            services.participation_delete(participation=participation)
+    def delete_with_service(self, request, obj):
+        services.participation_delete(participation=obj, user=request.user)
 
 
 class LadderAdminMixin:
@@ -98,28 +110,77 @@ class CriterionAdmin(LadderAdminMixin, admin.ModelAdmin):
 
 
 class AssessmentItemInline(admin.TabularInline):
+    # Saved with the assessment by its service; a verdict is changed, never removed.
     model = AssessmentItem
     extra = 0
     fields = ("criterion", "verdict", "note")
+    can_delete = False
+
+
+def item_inputs(formset) -> dict[int, ItemInput]:
+    """The verdicts the admin's inline holds, by criterion id (after validation; no query)."""
+    return {
+        data["criterion"].pk: ItemInput(verdict=data["verdict"], note=data.get("note", ""))
+        for data in formset.cleaned_data
+        if data and data.get("criterion")
+    }
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(ServiceAdmin):
+    """Saved by `assessment_create` (its author: the admin) and `assessment_update`."""
+
     list_display = ("library", "visited_on", "author")
     list_filter = ("visited_on",)
     search_fields = ("library__name", "findings")
-    autocomplete_fields = ("library", "author", "visit")
+    autocomplete_fields = ("library", "visit")
+    readonly_fields = ("author",)
     list_select_related = ("library", "author")
     date_hierarchy = "visited_on"
     inlines = [AssessmentItemInline]
 
+    def save_with_service(self, request, obj, form, formsets, change):
+        values = {
+            "visited_on": obj.visited_on,
+            "findings": obj.findings,
+            "recommendations": obj.recommendations,
+            "items": item_inputs(formsets[0]),
+            "visit": obj.visit,
+        }
+        if change:
+            services.assessment_update(assessment=obj, user=request.user, **values)
+        else:
+            created = services.assessment_create(author=request.user, library=obj.library, **values)
+            # The admin's log and next page name the row the service wrote.
+            obj.pk, obj.author = created.pk, created.author
+
+    def delete_with_service(self, request, obj):
+        services.assessment_delete(assessment=obj, user=request.user)
+
+    def get_deleted_objects(self, objs, request):
+        # Its verdicts go with it, through the service: no permission on them is needed.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, perms_needed - {str(AssessmentItem._meta.verbose_name)}, protected
+
 
 @admin.register(AssessmentItem)
 class AssessmentItemAdmin(admin.ModelAdmin):
+    """Read-only: verdicts are changed with their assessment (its page, or the assessment's
+    admin), where the service recomputes the library's stage."""
+
     list_display = ("assessment", "criterion", "verdict")
     list_filter = ("verdict", "criterion")
     list_select_related = ("assessment__library", "criterion")
     raw_id_fields = ("assessment",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(LibraryProgress)
@@ -143,14 +204,46 @@ class StageSnapshotAdmin(admin.ModelAdmin):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
-    list_display = ("regency", "starts_on", "ends_on", "author")
-    list_filter = ("starts_on",)
-    search_fields = ("regency__name", "team", "findings")
-    autocomplete_fields = ("regency", "libraries", "visitors", "author")
-    list_select_related = ("regency", "author")
+class VisitAdmin(ServiceAdmin):
+    """Saved by the visit services (version-checked); deleting puts a visit in the trash.
+    Its report is uploaded in the portal only (`perpus.uploads` checks it)."""
 
-    def save_model(self, request, obj, form, change):
-        # The scope filters read the province copied from the regency.
-        obj.province_id = obj.regency.province_id
-        super().save_model(request, obj, form, change)
+    form = VersionedAdminForm
+    list_display = ("regency", "starts_on", "ends_on", "author", "deleted_at")
+    list_filter = ("starts_on", ("deleted_at", admin.EmptyFieldListFilter))
+    search_fields = ("regency__name", "team", "findings")
+    autocomplete_fields = ("regency", "libraries", "visitors")
+    readonly_fields = ("author", "report", "deleted_at", "deleted_by")
+    list_select_related = ("regency", "author")
+    actions = ["restore_visits"]
+
+    def save_with_service(self, request, obj, form, formsets, change):
+        team = {"visitors": form.cleaned_data["visitors"], "libraries": form.cleaned_data["libraries"]}
+        if change:
+            expected = form.cleaned_data.get("expected_version")
+            services.visit_update(visit=obj, user=request.user, expected_version=expected, **team)
+        else:
+            services.visit_create(visit=obj, user=request.user, **team)
+
+    def delete_with_service(self, request, obj):
+        services.visit_delete(visit=obj, user=request.user)
+
+    def get_deleted_objects(self, objs, request):
+        # A visit goes to the trash alone: nothing else is deleted with it.
+        return [str(obj) for obj in objs], {}, set(), []
+
+    @admin.action(description=_("Restore the selected visits from the trash"))
+    def restore_visits(self, request, queryset):
+        restored = 0
+        for visit in queryset.deleted():
+            try:
+                services.visit_restore(visit=visit, user=request.user)
+            except PermissionDenied as error:
+                self.message_user(request, f"{visit}: {refusal_text(error)}", messages.WARNING)
+            else:
+                restored += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d visit restored.", "%(count)d visits restored.", restored) % {"count": restored},
+            messages.SUCCESS,
+        )

@@ -161,3 +161,18 @@ def recorded_follow_ups(monkeypatch):
         return list(DueFollowUp.objects.order_by("pk").values_list("change", "follow_up", "target"))
 
     return rows
+
+
+@pytest.fixture(autouse=True)
+def write_guard(monkeypatch):
+    """Fails the test when a request or a command wrote a model people change without its
+    service (`tests/write_guard.py`); returns the guard, whose `violations` a test of the
+    guard itself may read and clear."""
+    from .write_guard import WriteGuard
+
+    guard = WriteGuard()
+    guard.install(monkeypatch)
+    yield guard
+    guard.uninstall()
+    if guard.violations:
+        pytest.fail(guard.report(), pytrace=False)

@@ -106,3 +106,9 @@ __all__ = [
     "VillageFactory",
     "make_user",
 ]
+
+
+def national_admin():
+    """An unsaved program admin for a test's own calls of the services (their scope check
+    reads the role only: no row, no query)."""
+    return get_user_model()(username="test-setup", role=Role.ADMIN)

@@ -1,11 +1,11 @@
-"""The Django admin of regions and libraries; library writes go through the services."""
+"""The Django admin of regions and libraries: every save and delete goes through the services."""
 
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from perpus.followups.services import due
+from perpus.admin_services import ServiceAdmin, VersionedAdminForm
 
 from . import services
 from .models import (
@@ -19,21 +19,19 @@ from .models import (
     Village,
 )
 
+#: The figures of a month, as the admin's form holds them.
+FIGURES = ("visits_male", "visits_female", "new_members", "total_members", "loans")
 
-class RegionAdmin(admin.ModelAdmin):
-    """A region's name is on every public page below it and in search texts: renew them all."""
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        due("regions", everything=True)
+class RegionAdmin(ServiceAdmin):
+    """Regions are saved and deleted by `services.region_save` / `region_delete` (every page
+    that names them follows)."""
 
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        due("regions", everything=True)
+    def save_with_service(self, request, obj, form, formsets, change):
+        services.region_save(region=obj, user=request.user)
 
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        due("regions", everything=True)
+    def delete_with_service(self, request, obj):
+        services.region_delete(region=obj, user=request.user)
 
 
 @admin.register(Province)
@@ -85,26 +83,38 @@ class VillageAdmin(RegionAdmin):
 
 
 class OpeningHoursInline(admin.TabularInline):
+    # Saved with the library by `services.library_save`, which replaces the week's hours.
     model = OpeningHours
     extra = 0
     fields = ("weekday", "opens", "closes")
 
 
 class LibraryPhotoInline(admin.TabularInline):
-    # Photos are added through the portal, which resizes them and strips metadata;
-    # they are deleted through the trash (the photo admin), never from here.
+    # Photos are added through the portal, which resizes them and strips metadata; they
+    # are changed and deleted in the photo admin (through the photo services), never here.
     model = LibraryPhoto
     extra = 0
     fields = ("small", "alt_text", "caption", "is_person_photo", "consent_recorded", "order", "deleted_at")
-    readonly_fields = ("small", "deleted_at")
+    readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
 
 
+def opening_hours_of(formset) -> list[OpeningHours]:
+    """The week's hours the admin's inline holds (its rows not marked for deletion), unsaved
+    (after validation; no query)."""
+    return [
+        OpeningHours(weekday=data["weekday"], opens=data["opens"], closes=data["closes"])
+        for data in formset.cleaned_data
+        if data and not data.get("DELETE")
+    ]
+
+
 @admin.register(Library)
-class LibraryAdmin(admin.ModelAdmin):
+class LibraryAdmin(ServiceAdmin):
+    form = VersionedAdminForm
     list_display = ("name", "level", "province", "regency", "village", "npp", "is_published")
     list_filter = ("level", "is_published", "province", "accreditation", "has_internet")
     search_fields = ("name", "npp", "village__name")
@@ -119,16 +129,15 @@ class LibraryAdmin(admin.ModelAdmin):
             kwargs.setdefault("assume_scheme", "https")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            # A portal form opened before this edit must not overwrite it.
-            obj.version += 1
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        due("library.saved", library_ids=[form.instance.pk])
-        due("library.search_text", library_ids=[form.instance.pk])
+    def save_with_service(self, request, obj, form, formsets, change):
+        # No hours on the page (no permission to see them): the week stays as it is.
+        hours = next((f for f in formsets if f.model is OpeningHours), None)
+        services.library_save(
+            library=obj,
+            opening_hours=opening_hours_of(hours) if hours is not None else None,
+            user=request.user,
+            expected_version=form.cleaned_data.get("expected_version"),
+        )
 
     def get_deleted_objects(self, objs, request):
         """Refuse (as "protected") every library that has any data besides its own row."""
@@ -138,40 +147,32 @@ class LibraryAdmin(admin.ModelAdmin):
             dependents = services.library_dependents([library])
             if dependents:
                 refusals.append(services.library_data_message(library, dependents))
+        if refusals:
+            # Refused whoever asks: what the user may delete is beside the point then.
+            perms_needed = set()
         return deleted, model_count, perms_needed, [*refusals, *protected]
 
-    def delete_model(self, request, obj):
-        services.library_delete(library=obj)
-
-    def delete_queryset(self, request, queryset):
-        for library in queryset:
-            services.library_delete(library=library)
+    def delete_with_service(self, request, obj):
+        services.library_delete(library=obj, user=request.user)
 
 
 @admin.register(OpeningHours)
-class OpeningHoursAdmin(admin.ModelAdmin):
+class OpeningHoursAdmin(ServiceAdmin):
     list_display = ("library", "weekday", "opens", "closes")
     list_filter = ("weekday",)
     search_fields = ("library__name",)
     autocomplete_fields = ("library",)
     list_select_related = ("library",)
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        due("library.saved", library_ids=[obj.library_id])
+    def save_with_service(self, request, obj, form, formsets, change):
+        services.opening_hours_save(hours=obj, user=request.user)
 
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        due("library.saved", library_ids=[obj.library_id])
-
-    def delete_queryset(self, request, queryset):
-        library_ids = set(queryset.values_list("library_id", flat=True))
-        super().delete_queryset(request, queryset)
-        due("library.saved", library_ids=library_ids)
+    def delete_with_service(self, request, obj):
+        services.opening_hours_delete(hours=obj, user=request.user)
 
 
 @admin.register(LibraryPhoto)
-class LibraryPhotoAdmin(admin.ModelAdmin):
+class LibraryPhotoAdmin(ServiceAdmin):
     list_display = ("alt_text", "library", "is_person_photo", "consent_recorded", "order", "created_at", "deleted_at")
     list_filter = ("is_person_photo", "consent_recorded", ("deleted_at", admin.EmptyFieldListFilter))
     search_fields = ("alt_text", "caption", "library__name")
@@ -184,16 +185,15 @@ class LibraryPhotoAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def save_model(self, request, obj, form, change):
-        services.library_photo_update(photo=obj)
+    def save_with_service(self, request, obj, form, formsets, change):
+        services.library_photo_update(photo=obj, user=request.user)
 
-    def delete_model(self, request, obj):
+    def delete_with_service(self, request, obj):
         # Deleting moves the photo to the trash, as in the portal.
         services.library_photo_delete(photo=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
-        for photo in queryset.alive().select_related("library"):
-            services.library_photo_delete(photo=photo, user=request.user)
+        super().delete_queryset(request, queryset.alive().select_related("library"))
 
     @admin.action(description=_("Restore the selected photos from the trash"))
     def restore_photos(self, request, queryset):
@@ -209,7 +209,8 @@ class LibraryPhotoAdmin(admin.ModelAdmin):
 
 
 @admin.register(LibraryStatistic)
-class LibraryStatisticAdmin(admin.ModelAdmin):
+class LibraryStatisticAdmin(ServiceAdmin):
+    form = VersionedAdminForm
     list_display = (
         "library", "month", "visits_female", "visits_male", "new_members", "total_members", "loans"
     )
@@ -218,19 +219,22 @@ class LibraryStatisticAdmin(admin.ModelAdmin):
     autocomplete_fields = ("library",)
     list_select_related = ("library",)
     date_hierarchy = "month"
-    readonly_fields = ("version",)
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
-        due("library.statistics", library_ids=[obj.library_id])
+    def get_readonly_fields(self, request, obj=None):
+        # A month's row stays that library's and month's: another month is another row.
+        return ("library", "month", "version") if obj else ("version",)
 
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        due("library.statistics", library_ids=[obj.library_id])
+    def save_with_service(self, request, obj, form, formsets, change):
+        values = {name: form.cleaned_data[name] for name in FIGURES if name in form.cleaned_data}
+        row, _created = services.library_statistic_save(
+            library=obj.library,
+            month=obj.month,
+            values=values,
+            user=request.user,
+            expected_version=form.cleaned_data.get("expected_version") if change else None,
+        )
+        # The admin's log and next page name the row the service wrote.
+        obj.pk, obj.version = row.pk, row.version
 
-    def delete_queryset(self, request, queryset):
-        library_ids = set(queryset.values_list("library_id", flat=True))
-        super().delete_queryset(request, queryset)
-        due("library.statistics", library_ids=library_ids)
+    def delete_with_service(self, request, obj):
+        services.library_statistic_delete(statistic=obj, user=request.user)

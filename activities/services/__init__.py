@@ -3,6 +3,7 @@ from .activities import (
     activity_photo_add,
     attachment_delete,
     attachment_restore,
+    attachment_update,
 )
 from .records import (
     ConcurrentEditError,
@@ -30,6 +31,7 @@ __all__ = [
     "activity_photo_add",
     "attachment_delete",
     "attachment_restore",
+    "attachment_update",
     "record_bulk_verify",
     "record_check",
     "record_create",

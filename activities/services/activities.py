@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.images import get_image_dimensions
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from perpus.scopes import can_change, can_edit_content
 from perpus.uploads import ANY_DOCUMENT, clean_document, process_photo
+from perpus.writes import service
 
 from ..models import Activity, ActivityDocument, ActivityPhoto, EventAction
 from .records import _log, follow_up
@@ -29,7 +29,7 @@ def _require_editable(activity: Activity, user) -> None:
         )
 
 
-@transaction.atomic
+@service
 def activity_photo_add(
     *, activity: Activity, user, upload, alt_text: str, is_person_photo: bool, consent_recorded: bool
 ) -> ActivityPhoto:
@@ -54,7 +54,7 @@ def activity_photo_add(
     return photo
 
 
-@transaction.atomic
+@service
 def activity_document_add(
     *, activity: Activity, user, upload, title: str, kind: str, is_private: bool
 ) -> ActivityDocument:
@@ -77,7 +77,32 @@ def _attachment_name(attachment) -> str:
     return attachment.alt_text if isinstance(attachment, ActivityPhoto) else attachment.title
 
 
-@transaction.atomic
+@service
+def attachment_update(*, attachment: ActivityPhoto | ActivityDocument, user):
+    """Save the texts and flags already set on a photo or document (the admin's backstop;
+    its file stays) and log it in the activity's history; return it.
+
+    Raises `PermissionDenied` or `ValidationError` unless `user` may edit the activity (the
+    one it had and the one it would have), `ValidationError` on values the model refuses.
+    Queries: the row as it was, the checks, the update, the history event, the follow-ups.
+    """
+    current = type(attachment)._default_manager.select_related("activity").get(pk=attachment.pk)
+    _require_editable(current.activity, user)
+    if attachment.activity_id != current.activity_id:
+        _require_editable(attachment.activity, user)
+    attachment.full_clean()
+    attachment.save()
+    if isinstance(attachment, ActivityPhoto):
+        reason = _("Photo changed: %(name)s") % {"name": attachment.alt_text}
+    else:
+        reason = _("Document changed: %(name)s") % {"name": attachment.title}
+    for activity in {current.activity, attachment.activity}:
+        _log(activity, user, EventAction.CHANGED, reason=reason)
+    follow_up([current.activity, attachment.activity])
+    return attachment
+
+
+@service
 def attachment_delete(*, attachment: ActivityPhoto | ActivityDocument, user) -> None:
     """Move a photo or document of an editable activity to the trash (files kept)."""
     activity = attachment.activity
@@ -92,7 +117,7 @@ def attachment_delete(*, attachment: ActivityPhoto | ActivityDocument, user) -> 
     follow_up([activity])
 
 
-@transaction.atomic
+@service
 def attachment_restore(attachment: ActivityPhoto | ActivityDocument, user) -> None:
     """Bring a photo or document back from the trash, if its activity may still be edited."""
     activity = attachment.activity

@@ -18,6 +18,7 @@ from perpus.errors import ConcurrentEditError  # noqa: F401  (re-exported for th
 from perpus.scopes import can_change, can_delete, can_edit_content, can_restore
 from perpus.trash import SoftDeletable
 from perpus.followups.services import due
+from perpus.writes import service
 
 from ..models import EventAction, RecordEvent, ReviewedRecord, ReviewStatus
 
@@ -115,7 +116,7 @@ def _save_m2m(record, m2m):
         getattr(record, name).set(values)
 
 
-@transaction.atomic
+@service
 def record_create(*, record: ReviewedRecord, user, m2m: dict | None = None) -> ReviewedRecord:
     """Save a new record as a draft by `user`, log it and return it."""
     _copy_scope(record)
@@ -131,7 +132,7 @@ def record_create(*, record: ReviewedRecord, user, m2m: dict | None = None) -> R
     return record
 
 
-@transaction.atomic
+@service
 def record_save(
     *, record: ReviewedRecord, user, expected_version: int, m2m: dict | None = None, reason: str = ""
 ) -> ReviewedRecord:
@@ -210,7 +211,7 @@ def _lock(record) -> None:
     record.refresh_from_db(from_queryset=type(record)._default_manager.select_for_update())
 
 
-@transaction.atomic
+@service
 def record_delete(*, record: ReviewedRecord, user, reason: str = "") -> ReviewedRecord:
     """Mark `record` deleted (it stays restorable) and return it.
 
@@ -232,7 +233,7 @@ def record_delete(*, record: ReviewedRecord, user, reason: str = "") -> Reviewed
     return record
 
 
-@transaction.atomic
+@service
 def record_restore(*, record: ReviewedRecord, user) -> ReviewedRecord:
     """Bring a deleted `record` back as it was and return it (`perpus.scopes.can_restore`)."""
     _lock(record)
@@ -248,7 +249,7 @@ def record_restore(*, record: ReviewedRecord, user) -> ReviewedRecord:
     return record
 
 
-@transaction.atomic
+@service
 def record_revert(*, record: ReviewedRecord, user, event: RecordEvent) -> ReviewedRecord:
     """Put `record`'s fields back as they were after `event` and return it.
 

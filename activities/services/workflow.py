@@ -18,6 +18,7 @@ from villages.models import LibraryLevel
 
 from ..models import EventAction, ReviewedRecord, ReviewStatus
 from perpus.followups.services import batch, due
+from perpus.writes import service
 
 from .records import _log, follow_up
 
@@ -49,7 +50,7 @@ def _require_alive(record):
         raise TransitionError(_("This record is deleted; restore it first."), code="deleted")
 
 
-@transaction.atomic
+@service
 def record_submit(*, record: ReviewedRecord, user) -> ReviewedRecord:
     """Send a draft or returned record for review and return it."""
     _require_alive(record)
@@ -71,7 +72,7 @@ def record_submit(*, record: ReviewedRecord, user) -> ReviewedRecord:
     return record
 
 
-@transaction.atomic
+@service
 def record_check(*, record: ReviewedRecord, user) -> ReviewedRecord:
     """Mark a village library's submitted record as checked by its regency and return it."""
     _require_alive(record)
@@ -83,7 +84,7 @@ def record_check(*, record: ReviewedRecord, user) -> ReviewedRecord:
     return record
 
 
-@transaction.atomic
+@service
 def record_verify(*, record: ReviewedRecord, user) -> ReviewedRecord:
     """Verify a record waiting for verification and return it; the stages, figures and
     pages of the libraries it counts for follow (`perpus/followup_plan.py`)."""
@@ -103,7 +104,7 @@ def record_verify(*, record: ReviewedRecord, user) -> ReviewedRecord:
     return record
 
 
-@transaction.atomic
+@service
 def record_return(*, record: ReviewedRecord, user, reason: str) -> ReviewedRecord:
     """Send a record under review back to its author with `reason` and return it."""
     _require_alive(record)
@@ -126,7 +127,7 @@ class BulkResult:
     already_done: list = field(default_factory=list)
 
 
-@transaction.atomic
+@service
 def record_bulk_verify(*, records, user) -> BulkResult:
     """Verify every record in `records` that `user` may verify now; return a `BulkResult`.
 

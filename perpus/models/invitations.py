@@ -114,6 +114,8 @@ class AccountEvent(models.Model):
         DEACTIVATED = "deactivated", _("Deactivated")
         REACTIVATED = "reactivated", _("Reactivated")
         PROFILE_CHANGED = "profile_changed", _("Own details changed")
+        ADMIN_CREATED = "admin_created", _("Created in the admin")
+        ADMIN_CHANGED = "admin_changed", _("Changed in the admin")
 
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
@@ -159,12 +161,17 @@ class AccountEvent(models.Model):
             "phone": _("phone"),
             "language": _("interface language"),
             "email_notifications": _("e-mail notifications"),
+            "username": _("username"),
+            "is_staff": _("staff status"),
+            "is_superuser": _("superuser status"),
         }
         choices = {
             "role": dict(Role.choices),
             "language": dict(settings.LANGUAGES),
             "email_notifications": dict(EmailNotifications.choices),
             "is_active": {True: _("yes"), False: _("no")},
+            "is_staff": {True: _("yes"), False: _("no")},
+            "is_superuser": {True: _("yes"), False: _("no")},
         }
 
         def shown(field, value):

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from perpus.people.services import update_own_account
+from perpus.writes import service
 
 from .models import Notification
 
@@ -133,6 +134,7 @@ def _enqueue_mails(ids: list[int]) -> None:
     send_notice_mails.enqueue(ids)
 
 
+@service
 def notification_mark_read(*, user, notification: Notification, read: bool = True) -> Notification:
     """Mark one of `user`'s notices read (or unread again) and return it (one query)."""
     if notification.recipient_id != user.pk:
@@ -142,6 +144,7 @@ def notification_mark_read(*, user, notification: Notification, read: bool = Tru
     return notification
 
 
+@service
 def notification_mark_all_read(*, user) -> int:
     """Mark every unread notice of `user` read; return how many (one query)."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
@@ -149,6 +152,7 @@ def notification_mark_all_read(*, user) -> int:
     )
 
 
+@service
 def email_preference_set(*, user, choice: str) -> None:
     """Store how `user` wants notices by e-mail, as My account does (logged in the account's
     history; turning mails off drops those still pending, see `drop_mails_turned_off`)."""

@@ -8,13 +8,13 @@ user's language when something is not allowed; nothing changes then.
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perpus.models import NEEDED_PLACE, AccountEvent, Invitation
-from perpus.scopes import Role, can_grant
+from perpus.scopes import Role, can_grant, has_ability
+from perpus.writes import service
 
 from .signals import own_account_changed
 from .tasks import hash_token, send_invitation_mail
@@ -73,7 +73,7 @@ def active_account_exists(email: str, *, exclude_pk=None) -> bool:
     return accounts.exists()
 
 
-@transaction.atomic
+@service
 def invite(*, inviter, email, role, language, base_url, province=None, regency=None,
            library=None, provinces=()) -> Invitation:
     """Invite `email` with `role` and scope, log it and queue the mail; return the invitation."""
@@ -109,7 +109,7 @@ def invite(*, inviter, email, role, language, base_url, province=None, regency=N
     return invitation
 
 
-@transaction.atomic
+@service
 def resend_invitation(*, actor, invitation, base_url) -> Invitation:
     """Give an unused invitation 7 new days and a new link (the old link dies now); queue the mail."""
     if invitation.accepted_at or invitation.withdrawn_at:
@@ -124,7 +124,7 @@ def resend_invitation(*, actor, invitation, base_url) -> Invitation:
     return invitation
 
 
-@transaction.atomic
+@service
 def withdraw_invitation(*, actor, invitation) -> Invitation:
     """Withdraw an unused invitation: its link then says so."""
     if invitation.accepted_at or invitation.withdrawn_at:
@@ -146,7 +146,7 @@ def find_invitation(token: str):
     )
 
 
-@transaction.atomic
+@service
 def accept_invitation(*, invitation, username, first_name, last_name, password):
     """Create the invitee's account with the invited role and scope; return the user.
 
@@ -198,7 +198,7 @@ def _current_scope(account) -> dict:
     }
 
 
-@transaction.atomic
+@service
 def change_access(*, actor, account, role, province=None, regency=None, library=None,
                   provinces=()):
     """Give `account` a new role and scope within the actor's; log what changed. Returns the
@@ -219,7 +219,7 @@ def change_access(*, actor, account, role, province=None, regency=None, library=
     return account
 
 
-@transaction.atomic
+@service
 def set_active(*, actor, account, active: bool):
     """Deactivate (no sign-in, kept for the history) or reactivate `account`; log it."""
     _check_manages(actor, account)
@@ -241,7 +241,7 @@ def set_active(*, actor, account, active: bool):
 OWN_FIELDS = ("first_name", "last_name", "email", "phone", "language", "email_notifications")
 
 
-@transaction.atomic
+@service
 def update_own_account(*, user, **values):
     """Save a person's own details (`OWN_FIELDS`), log what changed and announce it
     (`signals.own_account_changed`: the notifications drop pending mails when they are turned
@@ -260,3 +260,58 @@ def update_own_account(*, user, **values):
         _log(actor=user, action=Action.PROFILE_CHANGED, account=user, changes=changes)
         own_account_changed.send(sender=type(user), user=user, changes=changes)
     return user
+
+
+#: What an account's history records of a change in the Django admin (the password never).
+ADMIN_FIELDS = (
+    "username", *OWN_FIELDS, "role", "province", "regency", "library", "is_active", "is_staff", "is_superuser",
+)
+
+
+def _admin_values(account, provinces) -> dict:
+    """The account's `ADMIN_FIELDS` and provinces as history values (reads its places)."""
+    values = {field: getattr(account, field) for field in ADMIN_FIELDS}
+    for field in ("province", "regency", "library"):
+        values[field] = str(values[field]) if values[field] else ""
+    values["provinces"] = ", ".join(sorted(str(p) for p in provinces))
+    return values
+
+
+@service
+def account_admin_save(*, actor, account, m2m: dict):
+    """Save an account as the Django admin's form left it (new or changed; its password
+    already set by the form), with its many-to-many values (`provinces`, `groups`,
+    `user_permissions`), and log what changed in its history; returns the account.
+
+    Raises `PermissionDenied` for anyone but the program admin, `ValidationError` on what
+    the portal refuses too (a scope that does not match the role, an e-mail address an
+    active account uses). Queries: the account as it was, the checks, the save, the
+    relations, the history.
+    """
+    if not has_ability(actor, "configure_program"):
+        raise PermissionDenied
+    User = get_user_model()
+    before = {}
+    if account.pk:
+        old = User.objects.select_related("province", "regency", "library").get(pk=account.pk)
+        before = _admin_values(old, old.provinces.all())
+    account.full_clean(exclude=["password"])
+    taken = account.email and active_account_exists(account.email, exclude_pk=account.pk)
+    if account.is_active and taken:
+        raise ValidationError({"email": _("An active account already uses this e-mail address.")})
+    account.save()
+    for name, values in m2m.items():
+        getattr(account, name).set(values)
+    after = _admin_values(account, m2m.get("provinces", account.provinces.all()))
+    changes = _diff(before, after)
+    if not before:
+        # A new account: what it was given, not every empty field.
+        changes = {field: pair for field, pair in changes.items() if pair[1] not in ("", None, False)}
+    for field in PRIVATE_FIELDS & changes.keys():
+        changes[field] = ["", ""]
+    action = Action.ADMIN_CHANGED if before else Action.ADMIN_CREATED
+    if changes or not before:
+        _log(actor=actor, action=action, account=account, changes=changes)
+    if "email_notifications" in changes:
+        own_account_changed.send(sender=User, user=account, changes=changes)
+    return account

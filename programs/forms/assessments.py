@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.uploads import PDF_OR_IMAGE, DocumentField, clean_document
 
 from ..models import Assessment, AssessmentEvidence, Verdict, Visit
-from ..services.assessments import ItemInput
+from ..services.assessments import ItemInput, check_visit_date
 
 
 class AssessmentForm(forms.ModelForm):
@@ -89,21 +89,14 @@ class AssessmentForm(forms.ModelForm):
                 }
             )
 
-    def clean_visited_on(self):
-        visited_on = self.cleaned_data["visited_on"]
-        if visited_on > timezone.localdate():
-            raise ValidationError(_("The visit date cannot be in the future."))
-        return visited_on
-
     def clean(self):
         cleaned = super().clean()
-        visit, visited_on = cleaned.get("visit"), cleaned.get("visited_on")
-        if visit and visited_on and not visit.starts_on <= visited_on <= visit.ends_on:
-            self.add_error(
-                "visited_on",
-                _("The date must be one of the visit's days (%(first)s to %(last)s).")
-                % {"first": visit.starts_on.isoformat(), "last": visit.ends_on.isoformat()},
-            )
+        if cleaned.get("visited_on"):
+            try:
+                # The services check the date by the same rule, whatever the channel.
+                check_visit_date(cleaned["visited_on"], cleaned.get("visit"))
+            except ValidationError as error:
+                self.add_error(None, error)
         for criterion in self.criteria:
             name = f"evidence_{criterion.pk}"
             upload = cleaned.get(name)

@@ -1,6 +1,14 @@
-"""Business rules of the programs app: stage computation and assessments."""
+"""Business rules of the programs app: programs and cohorts, visits, assessments, the
+ladder and stage computation. Each change people make has one service function
+(`perpus.writes.service`), whatever the channel."""
 
-from .assessments import assessment_create, assessment_update, evidence_delete, evidence_restore
+from .assessments import (
+    assessment_create,
+    assessment_delete,
+    assessment_update,
+    evidence_delete,
+    evidence_restore,
+)
 from .cohorts import participation_delete, participation_save
 from .ladder import (
     LadderRemoval,
@@ -12,6 +20,8 @@ from .ladder import (
     stage_save,
     stages_recompute,
 )
+from .programs import program_delete, program_save
+from .visits import visit_create, visit_delete, visit_restore, visit_update
 from .progress import (
     CriterionResult,
     LibraryResult,
@@ -27,6 +37,7 @@ __all__ = [
     "LibraryResult",
     "RecomputeSummary",
     "assessment_create",
+    "assessment_delete",
     "assessment_update",
     "compute_progress",
     "criterion_save",
@@ -39,7 +50,13 @@ __all__ = [
     "load_ladder",
     "participation_delete",
     "participation_save",
+    "program_delete",
+    "program_save",
     "recompute_progress",
     "stage_save",
     "stages_recompute",
+    "visit_create",
+    "visit_delete",
+    "visit_restore",
+    "visit_update",
 ]

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from perpus.followups.services import due
+from perpus.scopes import can_change, can_change_as_author, can_create, can_view, has_ability
+from perpus.writes import service
 
 from ..models import Assessment, AssessmentEvidence, AssessmentItem, Criterion, Verdict
 
@@ -49,7 +53,36 @@ def _join_visit(visit, library) -> None:
         visit.libraries.add(library)
 
 
-@transaction.atomic
+def check_visit_date(visited_on: date, visit) -> None:
+    """Refuse (`ValidationError` on `visited_on`) a date in the future, or outside the days
+    of the visit the assessment was made during (no query). The form and the services use it."""
+    if visited_on > timezone.localdate():
+        raise ValidationError({"visited_on": _("The visit date cannot be in the future.")})
+    if visit is not None and not visit.starts_on <= visited_on <= visit.ends_on:
+        raise ValidationError(
+            {
+                "visited_on": _("The date must be one of the visit's days (%(first)s to %(last)s).")
+                % {"first": visit.starts_on.isoformat(), "last": visit.ends_on.isoformat()}
+            }
+        )
+
+
+def _check_visit(visit, library, user) -> None:
+    """Refuse a visit `user` may not see or made to another regency than the library's
+    (no query beyond the consultant's provinces)."""
+    if visit is None:
+        return
+    if visit.is_deleted or not can_view(user, visit) or visit.regency_id != library.regency_id:
+        raise ValidationError({"visit": _("Choose a visit to this library's regency or city.")})
+
+
+def may_change(user, assessment: Assessment) -> bool:
+    """Whether `user` may change `assessment` and its evidence: its author while in scope, or
+    the program admin (the Django admin's backstop). No query beyond loaded FKs."""
+    return can_change_as_author(user, assessment) or has_ability(user, "configure_program")
+
+
+@service
 def assessment_create(
     *,
     author,
@@ -60,13 +93,14 @@ def assessment_create(
     items: dict[int, ItemInput] | None = None,
     visit=None,
 ) -> Assessment:
-    """Record an assessment with its verdicts and recompute the library's stage.
+    """Record `author`'s assessment of `library` with its verdicts; return it. The library's
+    stage, figures and pages follow; the library joins the visit's libraries.
 
-    The caller has checked that `author` may assess `library` and see `visit` (the
-    monitoring visit it was made during, or None); the library joins the visit's
-    libraries. Returns the assessment.
+    Raises `PermissionDenied` unless `author` may assess the library, `ValidationError` on
+    what the form refuses (a date in the future or outside the visit's days, a visit
+    elsewhere). Queries: the insert, one or two per verdict, the follow-ups.
     """
-    assessment = Assessment.objects.create(
+    assessment = Assessment(
         library=library,
         author=author,
         visited_on=visited_on,
@@ -74,43 +108,89 @@ def assessment_create(
         findings=findings,
         recommendations=recommendations,
     )
+    if not can_create(author, Assessment) or not can_change(author, assessment):
+        raise PermissionDenied
+    _validate(assessment, author)
+    assessment.save()
     _join_visit(visit, library)
     _save_items(assessment, items or {}, author)
     due("assessment", library_ids=[library.pk])
     return assessment
 
 
-@transaction.atomic
+def _validate(assessment: Assessment, user) -> None:
+    check_visit_date(assessment.visited_on, assessment.visit)
+    _check_visit(assessment.visit, assessment.library, user)
+    assessment.full_clean()
+
+
+@service
 def assessment_update(
     *,
     assessment: Assessment,
+    user,
     visited_on: date,
     findings: str,
     recommendations: str = "",
     items: dict[int, ItemInput] | None = None,
     visit=None,
 ) -> Assessment:
-    """Change an assessment, its visit and its verdicts, then recompute the library's stage."""
+    """Change an assessment, its visit and its verdicts; return it. The library's stage,
+    figures and pages follow (and those of the library it had, if the admin moved it).
+
+    Raises `PermissionDenied` unless `user` may change it (`may_change`, before and after),
+    `ValidationError` on what the form refuses. Queries: the row as it was, the update, one
+    or two per verdict, the follow-ups.
+    """
+    current = Assessment.objects.select_related("library").get(pk=assessment.pk)
+    if not may_change(user, current):
+        raise PermissionDenied
     assessment.visited_on = visited_on
     assessment.visit = visit
     assessment.findings = findings
     assessment.recommendations = recommendations
+    if not may_change(user, assessment):
+        raise PermissionDenied
+    _validate(assessment, user)
     assessment.save()
     _join_visit(visit, assessment.library)
-    _save_items(assessment, items or {}, assessment.author)
-    due("assessment", library_ids=[assessment.library_id])
+    _save_items(assessment, items or {}, user)
+    due("assessment", library_ids=[assessment.library_id, current.library_id])
     return assessment
 
 
-@transaction.atomic
+@service
+def assessment_delete(*, assessment: Assessment, user) -> None:
+    """Delete an assessment with its verdicts (the admin's backstop); the library's stage,
+    figures and pages follow. Raises `PermissionDenied` unless `user` may change it,
+    `ValidationError` when it has evidence files (kept, even in the trash). Queries: the
+    check, the deletes, the follow-ups."""
+    if not may_change(user, assessment):
+        raise PermissionDenied
+    if AssessmentEvidence.objects.filter(item__assessment=assessment).exists():
+        raise ValidationError(
+            _("This assessment has evidence files, so it cannot be deleted."), code="has_evidence"
+        )
+    library_id = assessment.library_id
+    assessment.delete()
+    due("assessment", library_ids=[library_id])
+
+
+@service
 def evidence_delete(*, evidence: AssessmentEvidence, user) -> AssessmentEvidence:
-    """Put an evidence file in the trash (soft delete; the file stays). Returns it."""
+    """Put an evidence file in the trash (soft delete; the file stays); return it. Raises
+    `PermissionDenied` unless `user` may change its assessment (one query for it)."""
+    if not may_change(user, evidence.item.assessment):
+        raise PermissionDenied
     evidence.mark_deleted(user)
     return evidence
 
 
-@transaction.atomic
+@service
 def evidence_restore(*, evidence: AssessmentEvidence, user) -> AssessmentEvidence:
-    """Bring an evidence file back from the trash. Returns it."""
+    """Bring an evidence file back from the trash; return it. Raises `PermissionDenied`
+    unless `user` may change its assessment (one query for it)."""
+    if not may_change(user, evidence.item.assessment):
+        raise PermissionDenied
     evidence.mark_restored()
     return evidence

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from perpus.errors import ConcurrentEditError
 from perpus.followups.services import due
 from perpus.scopes import can_change
+from perpus.writes import service
 
 from ..models import Visit
 
@@ -51,7 +52,7 @@ def _save(visit: Visit, *, user, visitors, libraries, report, clear_report: bool
     return visit
 
 
-@transaction.atomic
+@service
 def visit_create(*, visit: Visit, user, visitors=(), libraries=(), report=None) -> Visit:
     """Save a new visit (fields already on the instance) by `user`, with its team members,
     libraries and report (a cleaned file from `perpus.uploads.clean_document`, or None).
@@ -66,7 +67,7 @@ def visit_create(*, visit: Visit, user, visitors=(), libraries=(), report=None) 
     )
 
 
-@transaction.atomic
+@service
 def visit_update(
     *,
     visit: Visit,
@@ -112,7 +113,7 @@ def visit_update(
     )
 
 
-@transaction.atomic
+@service
 def visit_delete(*, visit: Visit, user) -> Visit:
     """Put `visit` in the trash (restorable; its report's file stays). Returns it.
 
@@ -134,7 +135,7 @@ def visit_delete(*, visit: Visit, user) -> Visit:
     return current
 
 
-@transaction.atomic
+@service
 def visit_restore(*, visit: Visit, user) -> Visit:
     """Bring `visit` back from the trash if `user` may change it (PermissionDenied otherwise)."""
     current = Visit.objects.select_for_update().get(pk=visit.pk)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, ListView
 
+from perpus.errors import show_on_form
 from perpus.mixins import ScopedViewMixin
 from perpus.scopes import can_change_as_author, can_create, can_view
 from perpus.uploads import serve_file
@@ -71,6 +72,17 @@ class AssessmentDetailView(ScopedViewMixin, DetailView):
         )
 
 
+def _assessment_values(form) -> dict:
+    """What the services take from a valid assessment form (no query)."""
+    return {
+        "visited_on": form.cleaned_data["visited_on"],
+        "findings": form.cleaned_data["findings"],
+        "recommendations": form.cleaned_data["recommendations"],
+        "items": form.item_inputs(),
+        "visit": form.cleaned_data.get("visit"),
+    }
+
+
 @login_required
 def assessment_create(request, library_pk):
     """Record an assessment of a library in the user's scope (consultants, program admin),
@@ -97,19 +109,17 @@ def assessment_create(request, library_pk):
         instance=Assessment(library=library, author=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        assessment = services.assessment_create(
-            author=request.user,
-            library=library,
-            visited_on=form.cleaned_data["visited_on"],
-            findings=form.cleaned_data["findings"],
-            recommendations=form.cleaned_data["recommendations"],
-            items=form.item_inputs(),
-            visit=form.cleaned_data.get("visit"),
-        )
-        messages.success(request, gettext("The assessment was saved and the stage recomputed."))
-        if assessment.visit_id:
-            return redirect(assessment.visit)
-        return redirect("programs:library_progress", pk=library.pk)
+        try:
+            assessment = services.assessment_create(
+                author=request.user, library=library, **_assessment_values(form)
+            )
+        except ValidationError as error:
+            show_on_form(form, error)
+        else:
+            messages.success(request, gettext("The assessment was saved and the stage recomputed."))
+            if assessment.visit_id:
+                return redirect(assessment.visit)
+            return redirect("programs:library_progress", pk=library.pk)
     return render(
         request,
         "programs/assessment_form.html",
@@ -133,16 +143,15 @@ def assessment_update(request, pk):
         instance=assessment,
     )
     if request.method == "POST" and form.is_valid():
-        services.assessment_update(
-            assessment=assessment,
-            visited_on=form.cleaned_data["visited_on"],
-            findings=form.cleaned_data["findings"],
-            recommendations=form.cleaned_data["recommendations"],
-            items=form.item_inputs(),
-            visit=form.cleaned_data.get("visit"),
-        )
-        messages.success(request, gettext("The assessment was saved and the stage recomputed."))
-        return redirect(assessment)
+        try:
+            services.assessment_update(
+                assessment=assessment, user=request.user, **_assessment_values(form)
+            )
+        except ValidationError as error:
+            show_on_form(form, error)
+        else:
+            messages.success(request, gettext("The assessment was saved and the stage recomputed."))
+            return redirect(assessment)
     return render(
         request,
         "programs/assessment_form.html",

@@ -1,13 +1,15 @@
 """Programs and their yearly cohorts: the program admin edits, others read within scope."""
 
 from django.contrib import messages
-from django.db.models import Count, ProtectedError, Q
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, ListView, UpdateView
 
+from perpus.errors import show_on_form
 from perpus.mixins import ScopedViewMixin
 from perpus.scopes import can_create
 
@@ -15,7 +17,7 @@ from .. import services
 from ..forms import ParticipationForm, ProgramForm
 from ..forms.cohorts import RegencyFilterForm
 from ..models import FundingSource, Participation, Program
-from .common import ProgramAdminMixin, RoleRequiredMixin, SavedMessageMixin, is_program_admin
+from .common import ProgramAdminMixin, RoleRequiredMixin, is_program_admin
 
 
 class ProgramListView(RoleRequiredMixin, ListView):
@@ -33,21 +35,29 @@ class ProgramListView(RoleRequiredMixin, ListView):
         return super().get_context_data(can_edit=is_program_admin(self.request.user), **kwargs)
 
 
-class ProgramCreateView(ProgramAdminMixin, SavedMessageMixin, CreateView):
+class _ProgramFormMixin:
+    """Saves through `services.program_save`; a refusal is shown on the form."""
+
     model = Program
     form_class = ProgramForm
     template_name = "programs/form.html"
     success_url = reverse_lazy("programs:program_list")
-    saved_message = _("The program was saved.")
+
+    def form_valid(self, form):
+        try:
+            self.object = services.program_save(program=form.save(commit=False), user=self.request.user)
+        except ValidationError as error:
+            show_on_form(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The program was saved."))
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ProgramCreateView(ProgramAdminMixin, _ProgramFormMixin, CreateView):
     extra_context = {"title": _("New program")}
 
 
-class ProgramUpdateView(ProgramAdminMixin, SavedMessageMixin, UpdateView):
-    model = Program
-    form_class = ProgramForm
-    template_name = "programs/form.html"
-    success_url = reverse_lazy("programs:program_list")
-    saved_message = _("The program was saved.")
+class ProgramUpdateView(ProgramAdminMixin, _ProgramFormMixin, UpdateView):
     extra_context = {"title": _("Edit program")}
 
 
@@ -61,12 +71,12 @@ class ProgramDeleteView(ProgramAdminMixin, DeleteView):
 
     def form_valid(self, form):
         try:
-            response = super().form_valid(form)
-        except ProtectedError:
-            messages.error(self.request, _("This program has cohort entries; remove them first."))
+            services.program_delete(program=self.object, user=self.request.user)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
             return redirect("programs:program_list")
         messages.success(self.request, _("The program was deleted."))
-        return response
+        return HttpResponseRedirect(self.success_url)
 
 
 class ParticipationListView(ScopedViewMixin, RoleRequiredMixin, ListView):
@@ -100,7 +110,7 @@ class ParticipationListView(ScopedViewMixin, RoleRequiredMixin, ListView):
         )
 
 
-class _ParticipationFormMixin(SavedMessageMixin):
+class _ParticipationFormMixin:
     model = Participation
     form_class = ParticipationForm
     template_name = "programs/participation_form.html"
@@ -138,7 +148,13 @@ class _ParticipationFormMixin(SavedMessageMixin):
         return reverse("programs:participation_list")
 
     def form_valid(self, form):
-        self.object = services.participation_save(participation=form.save(commit=False))
+        try:
+            self.object = services.participation_save(
+                participation=form.save(commit=False), user=self.request.user
+            )
+        except ValidationError as error:
+            show_on_form(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, self.saved_message)
         return HttpResponseRedirect(self.get_success_url())
 
@@ -164,6 +180,6 @@ class ParticipationDeleteView(ScopedViewMixin, DeleteView):
         return super(ScopedViewMixin, self).get_form_kwargs()
 
     def form_valid(self, form):
-        services.participation_delete(participation=self.object)
+        services.participation_delete(participation=self.object, user=self.request.user)
         messages.success(self.request, _("The cohort entry was deleted."))
         return HttpResponseRedirect(self.success_url)

@@ -1,6 +1,5 @@
 """Access rules shared by the programs views; the scope decisions stay in perpus.scopes."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse_lazy
@@ -30,18 +29,6 @@ class ProgramAdminMixin(FormUserMixin, LoginRequiredMixin):
         if not has_ability(request.user, "configure_program"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-class SavedMessageMixin:
-    """Say what was saved or deleted, then go to `success_url`."""
-
-    saved_message = ""
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.saved_message:
-            messages.success(self.request, self.saved_message)
-        return response
 
 
 def stage_axis(level_names: dict[int, str], top: int) -> dict:

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from activities.models import Activity, ActivityKind, ReviewStatus
 from perpus.textsearch import normalise, query_words
-from tests.factories import LibraryFactory, ProvinceFactory, RegencyFactory, VillageFactory
+from tests.factories import LibraryFactory, ProvinceFactory, RegencyFactory, VillageFactory, national_admin
 from villages.models import Library, LibraryLevel
 from villages.services import library_save
 
@@ -152,7 +152,7 @@ def test_odd_queries_answer_cleanly(client, world, query):
 
 def test_search_text_follows_renames(world, library):
     library.name = "Perpustakaan Desa Cahaya"
-    library_save(library=library, opening_hours=[], expected_version=library.version)
+    library_save(library=library, opening_hours=[], user=national_admin(), expected_version=library.version)
     assert Library.objects.search("cahaya").get() == library
     assert set(Activity.objects.search("cahaya")) == {world["plm"]}
 

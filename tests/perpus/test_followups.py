@@ -13,6 +13,7 @@ from perpus.followups.models import MAX_ATTEMPTS, DueFollowUp
 from perpus.followups.services import batch, due, retry_failed
 from perpus.followups.selectors import failed_panel
 from programs.models import LibraryProgress
+from tests.factories import national_admin
 from villages import services
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -102,7 +103,7 @@ def test_the_admin_lists_failed_follow_ups_and_retries_them(client, monkeypatch,
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_the_change_and_its_follow_ups_commit_together_and_wait_for_the_worker(library):
     """In production the request only writes: the rows and the task commit with the change."""
-    services.library_statistic_save(library=library, month=datetime.date(2024, 5, 1), values={"loans": 3})
+    services.library_statistic_save(library=library, month=datetime.date(2024, 5, 1), values={"loans": 3}, user=national_admin())
     assert set(DueFollowUp.objects.values_list("follow_up", flat=True)) == {"stages", "summaries", "public_pages"}
     assert DBTaskResult.objects.ready().count() == 1
     assert not LibraryProgress.objects.filter(library=library).exists()  # not in the request
@@ -116,7 +117,7 @@ def test_the_change_and_its_follow_ups_commit_together_and_wait_for_the_worker(l
 def test_a_worker_killed_after_the_commit_loses_nothing(library):
     """The worker took the task and died in it: the rows are still there, and the next run
     (the next change's task, or `run_followups` from cron) carries them out."""
-    services.library_statistic_save(library=library, month=datetime.date(2024, 5, 1), values={"loans": 3})
+    services.library_statistic_save(library=library, month=datetime.date(2024, 5, 1), values={"loans": 3}, user=national_admin())
     task = DBTaskResult.objects.get()
     task.claim("killed-worker")  # RUNNING for ever: its process is gone
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)

@@ -40,7 +40,9 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
         # Through the one write path, so the library's figures follow as in the portal.
         from programs.services import participation_save
 
-        return participation_save(participation=model_class(*args, **kwargs))
+        from ..factories import national_admin
+
+        return participation_save(participation=model_class(*args, **kwargs), user=national_admin())
 
 
 class StageFactory(factory.django.DjangoModelFactory):

@@ -110,14 +110,14 @@ def test_moving_or_deleting_a_cohort_entry_renews_both_libraries(
     entry = other_regency_library.participations.get()
     with django_capture_on_commit_callbacks(execute=True):
         entry.library = outside_library
-        participation_save(participation=entry)
+        participation_save(participation=entry, user=program_admin)
     assert not LibraryCohortKey.objects.filter(library=other_regency_library).exists()
     key = LibraryCohortKey.objects.get(library=outside_library).key
     assert key == cohort_key([(cohorts["P"].pk, 2023), (cohorts["Q"].pk, 2024)])
     client = login(program_admin)
     assert shown(client.get(f"{NATION}?program={cohorts['P'].pk}&year=2023")) == counted([outside_library])
     with django_capture_on_commit_callbacks(execute=True):
-        participation_delete(participation=entry)
+        participation_delete(participation=entry, user=program_admin)
     assert LibraryCohortKey.objects.get(library=outside_library).key == cohort_key([(cohorts["Q"].pk, 2024)])
     assert shown(client.get(f"{NATION}?program={cohorts['P'].pk}")) == counted([library])
 

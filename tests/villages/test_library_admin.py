@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import national_admin
 from .factories import LibraryStatisticFactory, OpeningHoursFactory
 
 
@@ -86,7 +87,7 @@ def test_delete_service_refuses_a_library_with_data(library):
 
     LibraryStatisticFactory(library=library)
     with pytest.raises(services.LibraryHasDataError):
-        services.library_delete(library=library)
+        services.library_delete(library=library, user=national_admin())
     assert Library.objects.filter(pk=library.pk).exists()
 
 

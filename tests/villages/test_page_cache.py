@@ -13,6 +13,7 @@ from activities.services.records import record_create
 from activities.services.workflow import record_verify
 from perpus import pagecache
 from tests.activities.factories import ActivityFactory
+from tests.factories import national_admin
 from villages import services
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_a_profile_edit_shows_at_once(client, library):
     url = library.get_absolute_url()
     client.get(url)
     library.description = "Kelas menjahit setiap Sabtu."
-    services.library_save(library=library, opening_hours=[], expected_version=library.version)
+    services.library_save(library=library, opening_hours=[], user=national_admin(), expected_version=library.version)
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss" and "Kelas menjahit setiap Sabtu." in response.content.decode()
 
@@ -80,7 +81,7 @@ def test_a_change_renews_its_library_and_the_places_above_but_not_a_library_far_
     above = ["/", "/perpustakaan/kalimantan-selatan/", "/perpustakaan/kalimantan-selatan/kabupaten-balangan/"]
     for url in [here, far, *above]:
         client.get(url)
-    services.library_statistic_save(library=library, month=datetime.date(2024, 5, 1), values={"loans": 3})
+    services.library_statistic_save(library=library, month=datetime.date(2024, 5, 1), values={"loans": 3}, user=national_admin())
     for url in [here, *above]:
         assert client.get(url)["X-Page-Cache"] == "miss", url
     assert client.get(far)["X-Page-Cache"] == "hit"

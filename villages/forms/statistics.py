@@ -1,12 +1,10 @@
 """One form per library and month for the monthly figures."""
 
-import datetime
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import LibraryStatistic, first_of_month
+from ..services.statistics import validate_month
 from .versioning import VersionedFormMixin
 
 
@@ -46,12 +44,8 @@ class LibraryStatisticForm(VersionedFormMixin, forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k not in ("month", "version")}
 
     def clean_month(self):
-        month = self.cleaned_data["month"]
-        if month > first_of_month(timezone.localdate()):
-            raise forms.ValidationError(_("The month cannot be in the future."))
-        if month < datetime.date(2000, 1, 1):
-            raise forms.ValidationError(_("The month is too far in the past."))
-        return month
+        # The service checks the month again, by the same rule, whatever the channel.
+        return validate_month(self.cleaned_data["month"])
 
     def validate_unique(self):
         # An existing month is updated by the view (upsert), so uniqueness is not an error here.

@@ -1,7 +1,7 @@
 """Library pages: the public list and profile, registration and profile editing."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from perpus.errors import show_on_form
 from perpus.mixins import ScopedViewMixin
 from perpus.pagination import CappedPaginator
 from perpus.scopes import can_change, can_view
@@ -152,12 +153,16 @@ class LibraryFormMixin:
             self.object = services.library_save(
                 library=form.save(commit=False),
                 opening_hours=form.opening_hours(),
+                user=self.request.user,
                 expected_version=form.expected_version,
             )
         except services.ConcurrentEditError as error:
             # Someone saved the profile since this form was opened: refuse, keep the input.
             form.add_error(None, error)
             return self.render_to_response(self.get_context_data(form=form), status=409)
+        except ValidationError as error:
+            show_on_form(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, self.success_message % {"name": self.object.name})
         return HttpResponseRedirect(self.object.get_absolute_url())
 

@@ -28,6 +28,7 @@ def library_photo_create(request, pk):
         data = form.cleaned_data
         services.library_photo_add(
             library=library,
+            user=request.user,
             upload=data["photo"],
             alt_text=data["alt_text"],
             caption=data["caption"],
@@ -59,7 +60,7 @@ def library_photo_update(request, pk):
     photo = _changeable_photo(request, pk)
     form = LibraryPhotoUpdateForm(request.POST or None, instance=photo, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.library_photo_update(photo=form.instance)
+        services.library_photo_update(photo=form.instance, user=request.user)
         messages.success(request, _("The photo is saved."))
         return redirect(photo.library.get_absolute_url() + "#photos")
     return render(

@@ -4,11 +4,12 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from perpus.errors import show_on_form
 from perpus.scopes import can_change
 
 from .. import services
@@ -47,11 +48,14 @@ def library_statistic_edit(request, pk):
                 library=library,
                 month=form.cleaned_data["month"],
                 values=form.values(),
+                user=request.user,
                 expected_version=form.expected_version,
             )
         except services.ConcurrentEditError as error:
             form.add_error(None, error)
             status = 409
+        except ValidationError as error:
+            show_on_form(form, error)
         else:
             label = formats.date_format(row.month, "YEAR_MONTH_FORMAT")
             messages.success(request, _("The figures for %(month)s are saved.") % {"month": label})
