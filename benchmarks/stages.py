@@ -62,6 +62,16 @@ def _create_libraries(count: int) -> list[int]:
     return ids
 
 
+def _program_admin():
+    """A program admin who may change the ladder (made once)."""
+    from django.contrib.auth import get_user_model
+
+    user, _created = get_user_model().objects.get_or_create(
+        username="bench_admin", defaults={"role": "admin", "is_superuser": True}
+    )
+    return user
+
+
 def run(libraries: int = LIBRARIES) -> bool:
     """Print the timings; True when a ladder change stays within its budget."""
     from django.db import connection
@@ -82,9 +92,10 @@ def run(libraries: int = LIBRARIES) -> bool:
         )
     criterion = Criterion.objects.get(measure="has_manager")
     criterion.threshold = 2  # nobody meets it now: every library loses its stage
+    admin = _program_admin()
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
-        criterion_save(criterion=criterion)
+        criterion_save(criterion=criterion, user=admin)
     seconds = time.perf_counter() - started
     verdict = "within" if seconds <= LADDER_BUDGET_SECONDS else "OVER"
     print(

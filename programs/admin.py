@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from perpus.admin_services import ServiceAdmin, VersionedAdminForm, refusal_text
+from perpus.followups.services import batch
 
 from . import services
 from .services.assessments import ItemInput
@@ -52,18 +53,14 @@ class ParticipationAdmin(ServiceAdmin):
         services.participation_delete(participation=obj, user=request.user)
 
 
-class LadderAdminMixin:
-    """A ladder change in the admin recomputes every library's stage, like in the portal.
+class LadderAdmin(ServiceAdmin):
+    """Stages and criteria are saved and removed by the ladder services (program admin only;
+    every library's stage follows), like in the portal.
 
     A stage or criterion that consultants' verdicts refer to is not deleted here: the
     ladder service would retire it, which the admin's delete page cannot say, so the
     page refuses with the reason and points to the "retired" box of its form.
     """
-
-    def save_related(self, request, form, formsets, change):
-        # Runs after save_model and the inlines, inside the admin's transaction.
-        super().save_related(request, form, formsets, change)
-        services.ladder_changed()
 
     def get_deleted_objects(self, objs, request):
         to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
@@ -73,14 +70,17 @@ class LadderAdminMixin:
             for removal in map(services.ladder_removal, objs)
             if removal.retires
         ]
-        # Listed as protected, Django's page shows why and offers no delete button.
-        return to_delete, model_count, perms_needed, refused + list(protected)
+        # Listed as protected, Django's page shows why and offers no delete button. Only
+        # verdict rows without a verdict, note or file cascade with it, decided by the ladder
+        # service, so no permission on them is asked (their own admin page is read-only).
+        return to_delete, model_count, set(), refused + list(protected)
 
-    def delete_model(self, request, obj):
-        services.ladder_delete(obj=obj)
+    def delete_with_service(self, request, obj):
+        services.ladder_delete(obj=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
-        services.ladder_delete_many(objs=list(queryset))
+        # One recomputation for all of them.
+        services.ladder_delete_many(objs=list(queryset), user=request.user)
 
 
 class CriterionInline(admin.TabularInline):
@@ -94,19 +94,30 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Stage)
-class StageAdmin(LadderAdminMixin, admin.ModelAdmin):
+class StageAdmin(LadderAdmin):
     # `__str__` is the name in the admin's language (name or name_en).
     list_display = ("order", "__str__", "retired")
     list_filter = ("retired",)
     inlines = [CriterionInline]
 
+    def save_with_service(self, request, obj, form, formsets, change):
+        # The stage, then its new or changed criteria; the ladder's follow-ups run once.
+        with batch():
+            services.stage_save(stage=obj, user=request.user)
+            for formset in formsets:
+                for criterion in formset.save(commit=False):
+                    services.criterion_save(criterion=criterion, user=request.user)
+
 
 @admin.register(Criterion)
-class CriterionAdmin(LadderAdminMixin, admin.ModelAdmin):
+class CriterionAdmin(LadderAdmin):
     list_display = ("__str__", "stage", "order", "kind", "measure", "threshold", "window_months", "retired")
     list_filter = ("stage", "kind", "retired")
     search_fields = ("name", "name_en", "measure")
     list_select_related = ("stage",)
+
+    def save_with_service(self, request, obj, form, formsets, change):
+        services.criterion_save(criterion=obj, user=request.user)
 
 
 class AssessmentItemInline(admin.TabularInline):

@@ -98,12 +98,16 @@ GUARDED: dict[str, tuple[str, ...]] = {
         "programs.services.visits.visit_delete",
         "programs.services.visits.visit_restore",
     ),
-    # TODO(ladder): the ladder's services, views and admin are being reworked on their own
-    # branch (`programs/services/ladder.py` is not yet a `@service`); until then its models
-    # are listed here but not checked (`UNCHECKED`), and writes made from the ladder's code
-    # (a criterion deleted with its verdicts) pass (`LADDER_CODE`).
-    "programs.Stage": ("programs.services.ladder.stage_save", "programs.services.ladder.ladder_delete"),
-    "programs.Criterion": ("programs.services.ladder.criterion_save", "programs.services.ladder.ladder_delete"),
+    "programs.Stage": (
+        "programs.services.ladder.stage_save",
+        "programs.services.ladder.ladder_delete",
+        "programs.services.ladder.ladder_delete_many",
+    ),
+    "programs.Criterion": (
+        "programs.services.ladder.criterion_save",
+        "programs.services.ladder.ladder_delete",
+        "programs.services.ladder.ladder_delete_many",
+    ),
     "perpus.User": (
         "perpus.people.services.accept_invitation",
         "perpus.people.services.change_access",
@@ -122,10 +126,8 @@ GUARDED: dict[str, tuple[str, ...]] = {
     },
 }
 
-#: TODO(ladder): checked once the ladder's services are `@service` (see `GUARDED`).
-UNCHECKED = {"programs.Stage", "programs.Criterion"}
-#: TODO(ladder): code of the ladder whose writes pass until then (path, or qualname prefix).
-LADDER_CODE = ("programs/services/ladder.py", "programs/views/ladder.py", "LadderAdminMixin.")
+#: Guarded models not checked (none).
+UNCHECKED: set[str] = set()
 
 #: Commands that load data in bulk and are not changes people make; none is checked.
 EXEMPT_COMMANDS = {
@@ -165,9 +167,8 @@ def _where(filename: str, lineno: int, name: str) -> str:
     return f"{shown}:{lineno} {name}"
 
 
-def _stack() -> tuple[str, list[str], bool]:
-    """(the code that wrote, the project's frames on the way there, whether the ladder's code
-    is on the stack); no query."""
+def _stack() -> tuple[str, list[str]]:
+    """(the code that wrote, the project's frames on the way there); no query."""
     frames = []
     frame = sys._getframe(1)
     while frame is not None:
@@ -185,10 +186,7 @@ def _stack() -> tuple[str, list[str], bool]:
         "?",
     )
     project = [f for f in frames if Path(f[0]).is_relative_to(ROOT) and ".venv" not in Path(f[0]).parts]
-    ladder = any(
-        f[0].endswith(LADDER_CODE[:2]) or f[2].startswith(LADDER_CODE[2]) for f in frames
-    )
-    return writer, [_where(*f) for f in project[:4]], ladder
+    return writer, [_where(*f) for f in project[:4]]
 
 
 def _only_credentials(instance) -> bool:
@@ -246,9 +244,7 @@ class WriteGuard:
         label = model._meta.label
         if label == "perpus.User" and _only_credentials(instance):
             return
-        writer, frames, ladder = _stack()
-        if ladder:
-            return
+        writer, frames = _stack()
         self.violations.append(Violation(label, action, where, writer, frames))
 
     def _saved(self, sender, instance, raw=False, update_fields=None, **kwargs):

@@ -16,14 +16,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import ngettext
 
 from perpus.followups.services import due
+from perpus.scopes import has_ability
+from perpus.writes import service
 
 from ..models import AssessmentItem, Criterion, Stage, Verdict
 from .progress import RecomputeSummary, recompute_progress
+
+
+def _require_program_admin(user) -> None:
+    """Refuse anyone but the program admin: the ladder is the program's (no query)."""
+    if not has_ability(user, "configure_program"):
+        raise PermissionDenied
 
 
 def ladder_changed() -> None:
@@ -32,27 +40,34 @@ def ladder_changed() -> None:
     due("ladder", everything=True)
 
 
-@transaction.atomic
-def stages_recompute(*, library_ids=None, monthly_snapshot: bool = False) -> RecomputeSummary:
+@service
+def stages_recompute(*, user=None, library_ids=None, monthly_snapshot: bool = False) -> RecomputeSummary:
     """Recompute the stages of `library_ids` (every library when None) now, in bulk, and record
-    that their summaries and kept pages follow; returns what changed."""
+    that their summaries and kept pages follow; returns what changed. `user` is the program
+    admin who asked (None: the server's operator, from `recompute_stages`)."""
+    if user is not None:
+        _require_program_admin(user)
     summary = recompute_progress(library_ids=library_ids, monthly_snapshot=monthly_snapshot)
     due("stages.recomputed", library_ids=library_ids or (), everything=library_ids is None)
     return summary
 
 
-@transaction.atomic
-def stage_save(*, stage: Stage) -> Stage:
-    """Validate and save `stage` (new or changed), then recompute every stage. Returns it."""
+@service
+def stage_save(*, stage: Stage, user) -> Stage:
+    """Validate and save `stage` (new or changed) for the program admin `user`; every stage is
+    recomputed after. Returns it."""
+    _require_program_admin(user)
     stage.full_clean()
     stage.save()
     ladder_changed()
     return stage
 
 
-@transaction.atomic
-def criterion_save(*, criterion: Criterion) -> Criterion:
-    """Validate and save `criterion` (new or changed), then recompute every stage. Returns it."""
+@service
+def criterion_save(*, criterion: Criterion, user) -> Criterion:
+    """Validate and save `criterion` (new or changed) for the program admin `user`; every stage
+    is recomputed after. Returns it."""
+    _require_program_admin(user)
     criterion.full_clean()
     criterion.save()
     ladder_changed()
@@ -123,18 +138,21 @@ def _remove(obj: Stage | Criterion) -> LadderRemoval:
     return removal
 
 
-@transaction.atomic
-def ladder_delete(*, obj: Stage | Criterion) -> LadderRemoval:
+@service
+def ladder_delete(*, obj: Stage | Criterion, user) -> LadderRemoval:
     """Delete a stage (with its criteria) or a criterion, or retire it when consultants'
-    verdicts refer to it; then recompute every stage. Returns what was done."""
+    verdicts refer to it, for the program admin `user`; then recompute every stage. Returns
+    what was done."""
+    _require_program_admin(user)
     removal = _remove(obj)
     ladder_changed()
     return removal
 
 
-@transaction.atomic
-def ladder_delete_many(*, objs: Iterable[Stage | Criterion]) -> list[LadderRemoval]:
+@service
+def ladder_delete_many(*, objs: Iterable[Stage | Criterion], user) -> list[LadderRemoval]:
     """`ladder_delete` for several stages or criteria, with one recomputation. Returns what was done."""
+    _require_program_admin(user)
     removals = [_remove(obj) for obj in objs]
     ladder_changed()
     return removals

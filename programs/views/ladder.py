@@ -39,9 +39,9 @@ class _LadderEditMixin(ProgramAdminMixin):
     def form_valid(self, form):
         obj = form.save(commit=False)
         if isinstance(obj, Stage):
-            self.object = services.stage_save(stage=obj)
+            self.object = services.stage_save(stage=obj, user=self.request.user)
         else:
-            self.object = services.criterion_save(criterion=obj)
+            self.object = services.criterion_save(criterion=obj, user=self.request.user)
         messages.success(self.request, gettext("The ladder was saved and every library's stage recomputed."))
         return HttpResponseRedirect(self.get_success_url())
 
@@ -92,7 +92,7 @@ class _LadderDeleteView(ProgramAdminMixin, DeleteView):
         return super().get_context_data(removal=services.ladder_removal(self.object), **kwargs)
 
     def form_valid(self, form):
-        removal = services.ladder_delete(obj=self.object)
+        removal = services.ladder_delete(obj=self.object, user=self.request.user)
         if removal.retires:
             messages.success(
                 self.request,
@@ -125,7 +125,7 @@ def ladder_recompute(request):
         return redirect_to_login(request.get_full_path())
     if not has_ability(request.user, "configure_program"):
         raise PermissionDenied
-    summary = services.stages_recompute()
+    summary = services.stages_recompute(user=request.user)
     messages.success(
         request,
         gettext("Stages recomputed for %(count)d libraries; %(changed)d changed.")
