@@ -26,13 +26,7 @@ from perpus.scopes import (
 )
 from perpus.trash import SoftDeleteQuerySet
 
-
-class ReviewStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    CHECKED = "checked", _("Checked by the regency")
-    VERIFIED = "verified", _("Verified")
-    RETURNED = "returned", _("Returned to the author")
+from .choices import ReviewStatus
 
 
 class RecordQuerySet(SoftDeleteQuerySet, ScopedQuerySet):
@@ -95,6 +89,20 @@ def trash_index(name: str) -> models.Index:
     return models.Index(fields=["-deleted_at"], condition=Q(deleted_at__isnull=False), name=name)
 
 
+def actor_field(verbose_name) -> models.ForeignKey:
+    """Who took a step on a record (checked, verified, recorded consent): set only by the
+    services, and kept empty rather than lost when that account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=verbose_name,
+    )
+
+
 class ReviewedRecord(models.Model):
     library = models.ForeignKey(
         "villages.Library",
@@ -130,25 +138,9 @@ class ReviewedRecord(models.Model):
         help_text=_("Village library entries are checked by their regency before verification."),
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("checked by"),
-    )
+    checked_by = actor_field(_("checked by"))
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("verified by"),
-    )
+    verified_by = actor_field(_("verified by"))
     return_reason = models.TextField(_("reason for returning"), blank=True, editable=False)
 
     created_by = models.ForeignKey(

@@ -6,16 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class EventAction(models.TextChoices):
-    CREATED = "created", _("Created")
-    CHANGED = "changed", _("Changed")
-    SUBMITTED = "submitted", _("Submitted")
-    CHECKED = "checked", _("Checked")
-    VERIFIED = "verified", _("Verified")
-    RETURNED = "returned", _("Returned")
-    DELETED = "deleted", _("Deleted")
-    RESTORED = "restored", _("Restored")
+from .choices import EventAction
 
 
 class RecordEventQuerySet(models.QuerySet):

@@ -13,23 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
 from .base import RecordQuerySet, ReviewedRecord, trash_index
-
-
-class PartnerType(models.TextChoices):
-    SCHOOL = "school", _("School")
-    LKSA = "lksa", _("Orphanage (LKSA)")
-    BUMDES = "bumdes", _("Village enterprise (BUMDes)")
-    PKK = "pkk", _("Family welfare group (PKK)")
-    HEALTH = "health", _("Health post (posyandu/puskesmas)")
-    CSR = "csr", _("Company (CSR)")
-    NGO = "ngo", _("Non-governmental organisation")
-    GOVERNMENT = "government", _("Government office")
-    OTHER = "other", _("Other")
-
-
-class AgreementKind(models.TextChoices):
-    MOU = "mou", _("Memorandum of understanding (MoU)")
-    PKS = "pks", _("Cooperation agreement (PKS)")
+from .choices import AgreementKind, PartnerType
 
 
 def active_on_q(day: datetime.date, prefix: str = "") -> Q:

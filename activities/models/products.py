@@ -10,21 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
 from .base import ReviewedRecord, trash_index
-
-
-class ProductCategory(models.TextChoices):
-    CRAFT = "craft", _("Craft")
-    FOOD = "food", _("Food and drink")
-    AGRICULTURE = "agriculture", _("Farming and fishery")
-    FASHION = "fashion", _("Clothing and batik")
-    SERVICE = "service", _("Service")
-    OTHER = "other", _("Other")
-
-
-class IncomePeriod(models.TextChoices):
-    MONTH = "month", _("per month")
-    YEAR = "year", _("per year")
-    TOTAL = "total", _("in total so far")
+from .choices import IncomePeriod, ProductCategory
 
 
 class Product(ReviewedRecord):

@@ -6,7 +6,6 @@ public only with recorded consent, and the name only if the person agreed to it.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -14,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
-from .base import RecordQuerySet, ReviewedRecord, trash_index
+from .base import RecordQuerySet, ReviewedRecord, actor_field, trash_index
 
 
 class StoryQuerySet(RecordQuerySet):
@@ -59,15 +58,7 @@ class ImpactStory(ReviewedRecord):
         default=False,
         help_text=_("The person also agreed that their name is published with the story."),
     )
-    consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("consent recorded by"),
-    )
+    consent_recorded_by = actor_field(_("consent recorded by"))
 
     objects = StoryQuerySet.as_manager()
 

@@ -11,28 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perpus.uploads import RandomUploadTo
 from .base import ReviewedRecord, trash_index
-
-
-class SupportKind(models.TextChoices):
-    REGULATION = "regulation", _("Regulation")
-    BUDGET = "budget", _("Budget allocation")
-
-
-class RegulationType(models.TextChoices):
-    PERDES = "perdes", _("Village regulation (perdes / perkades)")
-    PERBUP = "perbup", _("Regent or mayor regulation (perbup / perwali)")
-    PERGUB = "pergub", _("Governor regulation (pergub)")
-    PERDA = "perda", _("Regional regulation (perda)")
-    SK = "sk", _("Decree (SK)")
-    OTHER = "other", _("Other regulation")
-
-
-class BudgetSource(models.TextChoices):
-    DANA_DESA = "dana_desa", _("Village fund (Dana Desa)")
-    APBD_REGENCY = "apbd_regency", _("Regency/city budget (APBD)")
-    APBD_PROVINCE = "apbd_province", _("Province budget (APBD)")
-    CSR = "csr", _("Company (CSR)")
-    OTHER = "other", _("Other source")
+from .choices import BudgetSource, RegulationType, SupportKind
 
 
 class SupportRecord(ReviewedRecord):

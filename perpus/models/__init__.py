@@ -18,6 +18,7 @@ from perpus.scopes import Role, people_q, scope_of
 
 from .choices import EmailNotifications
 from .exports import Export, ExportQuerySet
+from .fields import place_field
 from .invitations import AccountEvent, Invitation, InvitationQuerySet
 
 __all__ = [
@@ -60,32 +61,14 @@ class User(AbstractUser):
     objects = UserManager()
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
-    province = models.ForeignKey(
-        "villages.Province",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="staff",
-        verbose_name=_("province"),
-        help_text=_("For province staff."),
+    province = place_field(
+        "villages.Province", "staff", _("province"), help_text=_("For province staff.")
     )
-    regency = models.ForeignKey(
-        "villages.Regency",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="staff",
-        verbose_name=_("regency/city"),
-        help_text=_("For regency staff."),
+    regency = place_field(
+        "villages.Regency", "staff", _("regency/city"), help_text=_("For regency staff.")
     )
-    library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="managers",
-        verbose_name=_("library"),
-        help_text=_("For library managers."),
+    library = place_field(
+        "villages.Library", "managers", _("library"), help_text=_("For library managers.")
     )
     provinces = models.ManyToManyField(
         "villages.Province",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import Role, people_q, scope_of
 
 from .choices import EmailNotifications
+from .fields import place_field
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -38,18 +39,9 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    province = models.ForeignKey(
-        "villages.Province", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("province"),
-    )
-    regency = models.ForeignKey(
-        "villages.Regency", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("regency/city"),
-    )
-    library = models.ForeignKey(
-        "villages.Library", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("library"),
-    )
+    province = place_field("villages.Province", "+", _("province"))
+    regency = place_field("villages.Regency", "+", _("regency/city"))
+    library = place_field("villages.Library", "+", _("library"))
     provinces = models.ManyToManyField(
         "villages.Province", blank=True, related_name="+", verbose_name=_("assigned provinces")
     )

@@ -8,25 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import ASSESSOR_ROLES, ScopedQuerySet, ScopePaths
 from perpus.trash import SoftDeletable, SoftDeleteQuerySet
 from perpus.uploads import RandomUploadTo
+from villages.models import LibraryPartQuerySet, library_link
 
 from .ladder import Criterion
 
 
-class AssessmentQuerySet(ScopedQuerySet):
-    scope_paths = ScopePaths(
-        province="library__province_id", regency="library__regency_id", library="library_id"
-    )
+class AssessmentQuerySet(LibraryPartQuerySet):
     # Consultants record monitoring visits; the program admin may too.
     writer_roles = ASSESSOR_ROLES
 
 
 class Assessment(models.Model):
-    library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.CASCADE,
-        related_name="assessments",
-        verbose_name=_("library"),
-    )
+    library = library_link("assessments")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

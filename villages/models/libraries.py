@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths, scope_of, visible_q
 from perpus.textsearch import matching, normalise
 
+from .choices import Accreditation, InternetKind, LibraryLevel
 from .regions import Province, Regency, Village
 
 
@@ -31,23 +32,16 @@ def unique_library_slug(name: str, exclude_pk=None) -> str:
     return slug
 
 
-class LibraryLevel(models.TextChoices):
-    PROVINCE = "province", _("Province library")
-    REGENCY = "regency", _("Regency/city library")
-    VILLAGE = "village", _("Village/kelurahan library")
-
-
-class InternetKind(models.TextChoices):
-    FIXED = "fixed", _("Fixed broadband (cable, fibre, DSL)")
-    MOBILE = "mobile", _("Mobile data (modem, hotspot)")
-    SATELLITE = "satellite", _("Satellite")
-    OTHER = "other", _("Other")
-
-
-class Accreditation(models.TextChoices):
-    A = "A", _("A")
-    B = "B", _("B")
-    C = "C", _("C")
+def coordinate_field(label, limit: int) -> models.DecimalField:
+    """An optional latitude or longitude in degrees, from -`limit` to `limit` (to about 10 cm)."""
+    return models.DecimalField(
+        label,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
+    )
 
 
 class LibraryQuerySet(ScopedQuerySet):
@@ -110,22 +104,8 @@ class Library(models.Model):
         help_text=_("Nomor Pokok Perpustakaan, where the library has one."),
     )
     address = models.TextField(_("address"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = coordinate_field(_("latitude"), 90)
+    longitude = coordinate_field(_("longitude"), 180)
     # The public profile.
     description = models.TextField(
         _("description"), blank=True, help_text=_("What the library offers, in a few sentences.")
@@ -140,12 +120,8 @@ class Library(models.Model):
     contact_email = models.EmailField(_("contact email"), blank=True)
     # Facts the progress ladder reads (programs.measures.library); empty means not recorded.
     floor_area_m2 = models.PositiveIntegerField(_("floor area (m²)"), null=True, blank=True)
-    collection_titles = models.PositiveIntegerField(
-        _("collection: titles"), null=True, blank=True
-    )
-    collection_copies = models.PositiveIntegerField(
-        _("collection: copies"), null=True, blank=True
-    )
+    collection_titles = models.PositiveIntegerField(_("collection: titles"), null=True, blank=True)
+    collection_copies = models.PositiveIntegerField(_("collection: copies"), null=True, blank=True)
     staff_count = models.PositiveSmallIntegerField(_("staff"), null=True, blank=True)
     computers_in_service = models.PositiveSmallIntegerField(
         _("computers in service"), null=True, blank=True

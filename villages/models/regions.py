@@ -12,13 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import ScopedQuerySet, ScopePaths
 
 from ..params import search_term
-
-
-class TimeZone(models.TextChoices):
-    WIB = "Asia/Jakarta", _("WIB (UTC+7)")
-    WIB_PONTIANAK = "Asia/Pontianak", _("WIB (UTC+7), Pontianak")
-    WITA = "Asia/Makassar", _("WITA (UTC+8)")
-    WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+from .choices import RegencyKind, TimeZone, VillageKind
 
 
 # Keppres 41/1987, by province code (domain.md §4.4).
@@ -88,11 +82,6 @@ class Province(SluggedRegion):
         return {TimeZone.WITA: "WITA", TimeZone.WIT: "WIT"}.get(self.time_zone, "WIB")
 
 
-class RegencyKind(models.TextChoices):
-    KABUPATEN = "kabupaten", _("Regency (kabupaten)")
-    KOTA = "kota", _("City (kota)")
-
-
 class RegencyQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="province_id", regency="code")
 
@@ -144,12 +133,6 @@ class District(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class VillageKind(models.TextChoices):
-    KELURAHAN = "kelurahan", _("Urban village (kelurahan)")
-    DESA = "desa", _("Village (desa)")
-    DESA_ADAT = "desa_adat", _("Customary village (desa adat)")
 
 
 class VillageQuerySet(ScopedQuerySet):
