@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.textsearch import matching, normalise
 from villages.models import library_search_text
 
@@ -51,6 +52,18 @@ def _count(label):
     return models.PositiveIntegerField(label, default=0)
 
 
+def _amount(label, max_digits: int, decimal_places: int) -> models.DecimalField:
+    """An amount that cannot be negative, empty when not known."""
+    return models.DecimalField(
+        label,
+        max_digits=max_digits,
+        decimal_places=decimal_places,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+
+
 class ActivityQuerySet(RecordQuerySet):
     def search(self, query: str):
         """Activities whose title, kind, venue, texts, organiser or its places hold every word
@@ -78,15 +91,11 @@ class Activity(ReviewedRecord):
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     level = models.CharField(_("level"), max_length=10, choices=ActivityLevel.choices)
     libraries = models.ManyToManyField(
-        "villages.Library",
-        blank=True,
-        related_name="involved_activities",
+        "villages.Library", blank=True, related_name="involved_activities",
         verbose_name=_("other libraries involved"),
     )
     regions = models.ManyToManyField(
-        "villages.Regency",
-        blank=True,
-        related_name="activities",
+        "villages.Regency", blank=True, related_name="activities",
         verbose_name=_("regencies/cities involved"),
     )
     start_date = models.DateField(_("start date"), db_index=True)
@@ -107,30 +116,16 @@ class Activity(ReviewedRecord):
     participants_umkm = _count(_("small businesses (UMKM)"))
 
     funding_source = models.CharField(
-        _("funding source"),
-        max_length=10,
-        choices=FundingSource.choices,
-        blank=True,
+        _("funding source"), max_length=10, choices=FundingSource.choices, blank=True,
         help_text=_("Leave empty when it is not known."),
     )
-    funding_amount = models.DecimalField(
-        _("amount (Rp)"),
-        max_digits=15,
-        decimal_places=0,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    funding_amount = _amount(_("amount (Rp)"), max_digits=15, decimal_places=0)
     outputs = models.TextField(
         _("outputs"), blank=True, help_text=_("What came out of it: products, plans, agreements.")
     )
     partnership = models.ForeignKey(
-        "activities.Partnership",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="activities",
-        verbose_name=_("partnership carried out"),
+        "activities.Partnership", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="activities", verbose_name=_("partnership carried out"),
     )
 
     # Trainings.
@@ -138,17 +133,9 @@ class Activity(ReviewedRecord):
         _("training type"), max_length=20, choices=TrainingType.choices, blank=True
     )
     training_method = models.CharField(_("training method"), max_length=200, blank=True)
-    training_hours = models.DecimalField(
-        _("training hours"),
-        max_digits=5,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    training_hours = _amount(_("training hours"), max_digits=5, decimal_places=1)
     follow_up_plan = models.TextField(
-        _("follow-up plan (RTL)"),
-        blank=True,
+        _("follow-up plan (RTL)"), blank=True,
         help_text=_("Rencana tindak lanjut: what the participants will do next."),
     )
     # Meetings.
@@ -163,7 +150,7 @@ class Activity(ReviewedRecord):
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-start_date", "-pk"]
+        ordering = newest_first("start_date")
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [

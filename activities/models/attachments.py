@@ -80,8 +80,7 @@ class ActivityDocument(SoftDeletable):
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=RandomUploadTo("activities/documents"))
     is_private = models.BooleanField(
-        _("private"),
-        default=True,
+        _("private"), default=True,
         help_text=_("Private documents (attendance lists always) are shown only to the record's staff."),
     )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)

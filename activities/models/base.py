@@ -105,9 +105,7 @@ def actor_field(verbose_name) -> models.ForeignKey:
 
 class ReviewedRecord(models.Model):
     library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.PROTECT,
-        related_name="+",
+        "villages.Library", on_delete=models.PROTECT, related_name="+",
         verbose_name=_("library or agency"),
     )
     # Copied from `library` by the services; used by the scope filters.
@@ -115,26 +113,16 @@ class ReviewedRecord(models.Model):
         "villages.Province", on_delete=models.PROTECT, related_name="+", editable=False
     )
     regency = models.ForeignKey(
-        "villages.Regency",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
+        "villages.Regency", on_delete=models.PROTECT, related_name="+", null=True, blank=True,
         editable=False,
     )
 
     status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=ReviewStatus.choices,
-        default=ReviewStatus.DRAFT,
-        editable=False,
-        db_index=True,
+        _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT,
+        editable=False, db_index=True,
     )
     needs_check = models.BooleanField(
-        _("needs the regency's check"),
-        default=False,
-        editable=False,
+        _("needs the regency's check"), default=False, editable=False,
         help_text=_("Village library entries are checked by their regency before verification."),
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
@@ -144,10 +132,7 @@ class ReviewedRecord(models.Model):
     return_reason = models.TextField(_("reason for returning"), blank=True, editable=False)
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False,
         verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.uploads import RandomUploadTo
+
 from .base import RecordQuerySet, ReviewedRecord, trash_index
 from .choices import AgreementKind, PartnerType
 
@@ -51,16 +53,14 @@ class Partnership(ReviewedRecord):
         _("valid until"), null=True, blank=True, help_text=_("Leave empty if it does not expire.")
     )
     document = models.FileField(
-        _("document"),
-        upload_to=RandomUploadTo("partnerships"),
-        blank=True,
+        _("document"), upload_to=RandomUploadTo("partnerships"), blank=True,
         help_text=_("The signed agreement, as a PDF or a photo. Only people in scope can open it."),
     )
 
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-signed_on", "-pk"]
+        ordering = newest_first("signed_on")
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         constraints = [

@@ -71,26 +71,19 @@ class User(AbstractUser):
         "villages.Library", "managers", _("library"), help_text=_("For library managers.")
     )
     provinces = models.ManyToManyField(
-        "villages.Province",
-        blank=True,
-        related_name="consultants",
-        verbose_name=_("assigned provinces"),
-        help_text=_("For consultants."),
+        "villages.Province", blank=True, related_name="consultants",
+        verbose_name=_("assigned provinces"), help_text=_("For consultants."),
     )
     phone = models.CharField(
         _("phone"), max_length=32, blank=True, help_text=_("Never shown to the public.")
     )
     language = models.CharField(
-        _("interface language"),
-        max_length=8,
-        choices=settings.LANGUAGES,
+        _("interface language"), max_length=8, choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the portal's pages and e-mails for this person."),
     )
     email_notifications = models.CharField(
-        _("e-mail notifications"),
-        max_length=10,
-        choices=EmailNotifications.choices,
+        _("e-mail notifications"), max_length=10, choices=EmailNotifications.choices,
         default=EmailNotifications.IMMEDIATE,
     )
 

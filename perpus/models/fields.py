@@ -1,4 +1,4 @@
-"""Field factories of the people models."""
+"""Field factories and Meta helpers: the people models', and the order every dated list shares."""
 
 from django.db import models
 
@@ -15,3 +15,9 @@ def place_field(model: str, related_name: str, verbose_name, **kwargs) -> models
         verbose_name=verbose_name,
         **kwargs,
     )
+
+
+def newest_first(date_field: str) -> list[str]:
+    """The `Meta.ordering` of a dated list: newest `date_field` first, and the later row first
+    among rows of one date, so that pages of the list neither repeat nor skip a row."""
+    return [f"-{date_field}", "-pk"]

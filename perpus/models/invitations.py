@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import Role, people_q, scope_of
 
 from .choices import EmailNotifications
-from .fields import place_field
+from .fields import newest_first, place_field
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -127,7 +127,7 @@ class AccountEvent(models.Model):
     class Meta:
         verbose_name = _("account event")
         verbose_name_plural = _("account events")
-        ordering = ["-created_at", "-pk"]
+        ordering = newest_first("created_at")
         indexes = [
             # An account's history, newest first.
             models.Index(fields=["account", "-created_at"], name="accountevent_account_idx"),

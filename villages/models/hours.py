@@ -28,8 +28,7 @@ class OpeningHours(models.Model):
 
     class Meta:
         ordering = ["library_id", "weekday"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
+        verbose_name = verbose_name_plural = _("opening hours")
         constraints = [
             models.UniqueConstraint(fields=["library", "weekday"], name="opening_hours_one_per_day"),
             models.CheckConstraint(condition=Q(closes__gt=F("opens")), name="opening_hours_closes_after_opens"),

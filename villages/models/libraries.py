@@ -78,19 +78,11 @@ class Library(models.Model):
         Province, on_delete=models.PROTECT, related_name="libraries", verbose_name=_("province")
     )
     regency = models.ForeignKey(
-        Regency,
-        on_delete=models.PROTECT,
-        related_name="libraries",
-        null=True,
-        blank=True,
+        Regency, on_delete=models.PROTECT, related_name="libraries", null=True, blank=True,
         verbose_name=_("regency/city"),
     )
     village = models.ForeignKey(
-        Village,
-        on_delete=models.PROTECT,
-        related_name="libraries",
-        null=True,
-        blank=True,
+        Village, on_delete=models.PROTECT, related_name="libraries", null=True, blank=True,
         verbose_name=_("village/kelurahan"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -98,9 +90,7 @@ class Library(models.Model):
     #: name on the first save and kept when the name changes, so shared links keep working.
     slug = models.SlugField(_("URL name"), max_length=220, unique=True, blank=True, editable=False)
     npp = models.CharField(
-        _("NPP number"),
-        max_length=32,
-        blank=True,
+        _("NPP number"), max_length=32, blank=True,
         help_text=_("Nomor Pokok Perpustakaan, where the library has one."),
     )
     address = models.TextField(_("address"), blank=True)
@@ -131,10 +121,7 @@ class Library(models.Model):
         _("kind of internet access"), max_length=10, choices=InternetKind.choices, blank=True
     )
     accreditation = models.CharField(
-        _("accreditation"),
-        max_length=1,
-        choices=Accreditation.choices,
-        blank=True,
+        _("accreditation"), max_length=1, choices=Accreditation.choices, blank=True,
         help_text=_("Perpusnas accreditation grade; empty when not accredited."),
     )
     is_published = models.BooleanField(

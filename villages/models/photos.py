@@ -63,11 +63,8 @@ class LibraryPhoto(SoftDeletable, ConsentedPhoto):
     library = library_link("photos")
     # Only the resized renditions are stored; the uploaded original is discarded.
     small = models.ImageField(
-        _("small image"),
-        upload_to=RandomUploadTo("library-photos/small"),
-        max_length=200,
-        width_field="small_width",
-        height_field="small_height",
+        _("small image"), upload_to=RandomUploadTo("library-photos/small"), max_length=200,
+        width_field="small_width", height_field="small_height",
     )
     # Kept with the file so pages give <img> its width and height (no layout shift) without
     # opening the file.
@@ -77,8 +74,7 @@ class LibraryPhoto(SoftDeletable, ConsentedPhoto):
         _("large image"), upload_to=RandomUploadTo("library-photos/large"), max_length=200
     )
     alt_text = models.CharField(
-        _("alternative text"),
-        max_length=250,
+        _("alternative text"), max_length=250,
         help_text=_("What the photo shows, for people who cannot see it."),
     )
     caption = models.CharField(_("caption"), max_length=250, blank=True)

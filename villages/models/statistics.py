@@ -29,8 +29,7 @@ class LibraryStatistic(models.Model):
 
     class Meta:
         ordering = ["library_id", "-month"]
-        verbose_name = _("monthly statistics")
-        verbose_name_plural = _("monthly statistics")
+        verbose_name = verbose_name_plural = _("monthly statistics")
         constraints = [
             models.UniqueConstraint(fields=["library", "month"], name="library_statistic_one_per_month"),
         ]
