@@ -36,7 +36,18 @@ class ActivityPhotoQuerySet(AttachmentQuerySet):
         return self.public_attachments().filter(CONSENT_ALLOWS)
 
 
-class ActivityPhoto(SoftDeletable, ConsentedPhoto):
+class Attachment(SoftDeletable):
+    """A photo or document of an activity: listed in the order added, and soft-deleted so that
+    the trash can bring it back with its file."""
+
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+
+class ActivityPhoto(Attachment, ConsentedPhoto):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity")
     )
@@ -51,12 +62,10 @@ class ActivityPhoto(SoftDeletable, ConsentedPhoto):
     alt_text = models.CharField(
         _("description"), max_length=200, help_text=_("What the photo shows, for screen readers.")
     )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     objects = ActivityPhotoQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(Attachment.Meta):
         verbose_name = _("activity photo")
         verbose_name_plural = _("activity photos")
 
@@ -70,7 +79,7 @@ class ActivityDocumentQuerySet(AttachmentQuerySet):
         return self.public_attachments().filter(is_private=False)
 
 
-class ActivityDocument(SoftDeletable):
+class ActivityDocument(Attachment):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="documents", verbose_name=_("activity")
     )
@@ -83,12 +92,10 @@ class ActivityDocument(SoftDeletable):
         _("private"), default=True,
         help_text=_("Private documents (attendance lists always) are shown only to the record's staff."),
     )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     objects = ActivityDocumentQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(Attachment.Meta):
         verbose_name = _("activity document")
         verbose_name_plural = _("activity documents")
         constraints = [

@@ -42,14 +42,23 @@ def region_slug(name: str, code: str = "") -> str:
     return slugify(name)[:100] or slugify(code.replace(".", "-"))
 
 
-class SluggedRegion(models.Model):
-    """A province or a regency: shown by its name, with a public URL part made from it."""
+class Region(models.Model):
+    """A region of the official list: keyed by its code, shown by its name, listed in the
+    order of the codes (which is the official order)."""
 
     class Meta:
         abstract = True
+        ordering = ["code"]
 
     def __str__(self):
         return self.name
+
+
+class SluggedRegion(Region):
+    """A province or a regency: with a public URL part made from its name."""
+
+    class Meta(Region.Meta):
+        abstract = True
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -68,8 +77,7 @@ class Province(SluggedRegion):
 
     objects = ProvinceQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(SluggedRegion.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -98,8 +106,7 @@ class Regency(SluggedRegion):
 
     objects = RegencyQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(SluggedRegion.Meta):
         verbose_name = _("regency or city")
         verbose_name_plural = _("regencies and cities")
 
@@ -117,7 +124,7 @@ class DistrictQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="regency__province_id", regency="regency_id")
 
 
-class District(models.Model):
+class District(Region):
     code = models.CharField(_("code"), max_length=8, primary_key=True)
     regency = models.ForeignKey(
         Regency, on_delete=models.PROTECT, related_name="districts", verbose_name=_("regency")
@@ -126,13 +133,9 @@ class District(models.Model):
 
     objects = DistrictQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(Region.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-
-    def __str__(self):
-        return self.name
 
 
 class VillageQuerySet(ScopedQuerySet):
@@ -149,7 +152,7 @@ class VillageQuerySet(ScopedQuerySet):
         return self.filter(name__icontains=term)
 
 
-class Village(models.Model):
+class Village(Region):
     code = models.CharField(_("code"), max_length=13, primary_key=True)
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="villages", verbose_name=_("district")
@@ -165,13 +168,9 @@ class Village(models.Model):
 
     objects = VillageQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(Region.Meta):
         verbose_name = _("village")
         verbose_name_plural = _("villages")
-
-    def __str__(self):
-        return self.name
 
     @property
     def full_name(self) -> str:
