@@ -49,12 +49,9 @@ def parent_url(evidence: AssessmentEvidence) -> str:
 
 
 EVIDENCE = TrashKind(
-    key="evidence",
-    model=AssessmentEvidence,
-    deleted_for=deleted_evidence_for,
+    key="evidence", model=AssessmentEvidence, deleted_for=deleted_evidence_for,
     restore=_checked_restore(deleted_evidence_for, evidence_restore, "evidence"),
-    title=title,
-    parent_url=parent_url,
+    title=title, parent_url=parent_url,
 )
 
 
@@ -76,10 +73,7 @@ def visit_parent_url(visit: Visit) -> str:
 
 
 VISITS = TrashKind(
-    key="visit",
-    model=Visit,
-    deleted_for=deleted_visits_for,
+    key="visit", model=Visit, deleted_for=deleted_visits_for,
     restore=_checked_restore(deleted_visits_for, visit_restore, "visit"),
-    title=str,
-    parent_url=visit_parent_url,
+    title=str, parent_url=visit_parent_url,
 )

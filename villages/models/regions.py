@@ -42,6 +42,18 @@ def region_slug(name: str, code: str = "") -> str:
     return slugify(name)[:100] or slugify(code.replace(".", "-"))
 
 
+def region_code(length: int) -> models.CharField:
+    """A region's official code (with its dots, up to `length` characters): its primary key."""
+    return models.CharField(_("code"), max_length=length, primary_key=True)
+
+
+def parent_region(model, related_name: str, verbose_name) -> models.ForeignKey:
+    """The region a region lies in: it cannot be deleted while a region lies in it."""
+    return models.ForeignKey(
+        model, on_delete=models.PROTECT, related_name=related_name, verbose_name=verbose_name
+    )
+
+
 class Region(models.Model):
     """A region of the official list: keyed by its code, shown by its name, listed in the
     order of the codes (which is the official order)."""
@@ -67,7 +79,7 @@ class SluggedRegion(Region):
 
 
 class Province(SluggedRegion):
-    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    code = region_code(2)
     name = models.CharField(_("name"), max_length=100)
     #: Public URL part (/perpustakaan/<slug>/), from the name; set by import_regions and save().
     slug = models.SlugField(_("URL name"), max_length=100, db_index=True, blank=True)
@@ -95,10 +107,8 @@ class RegencyQuerySet(ScopedQuerySet):
 
 
 class Regency(SluggedRegion):
-    code = models.CharField(_("code"), max_length=5, primary_key=True)
-    province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="regencies", verbose_name=_("province")
-    )
+    code = region_code(5)
+    province = parent_region(Province, "regencies", _("province"))
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=RegencyKind.choices)
     #: Public URL part, unique within the province in practice (lookups take the lowest code).
@@ -125,10 +135,8 @@ class DistrictQuerySet(ScopedQuerySet):
 
 
 class District(Region):
-    code = models.CharField(_("code"), max_length=8, primary_key=True)
-    regency = models.ForeignKey(
-        Regency, on_delete=models.PROTECT, related_name="districts", verbose_name=_("regency")
-    )
+    code = region_code(8)
+    regency = parent_region(Regency, "districts", _("regency"))
     name = models.CharField(_("name"), max_length=100)
 
     objects = DistrictQuerySet.as_manager()
@@ -153,16 +161,10 @@ class VillageQuerySet(ScopedQuerySet):
 
 
 class Village(Region):
-    code = models.CharField(_("code"), max_length=13, primary_key=True)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="villages", verbose_name=_("district")
-    )
-    regency = models.ForeignKey(
-        Regency, on_delete=models.PROTECT, related_name="villages", verbose_name=_("regency")
-    )
-    province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="villages", verbose_name=_("province")
-    )
+    code = region_code(13)
+    district = parent_region(District, "villages", _("district"))
+    regency = parent_region(Regency, "villages", _("regency"))
+    province = parent_region(Province, "villages", _("province"))
     name = models.CharField(_("name"), max_length=100, db_index=True)
     kind = models.CharField(_("kind"), max_length=10, choices=VillageKind.choices)
 
