@@ -75,9 +75,10 @@ PRODUCT_DESCRIPTION = (
 )
 
 
-def _create_and_publish(record, *, author, checker, verifier):
-    """Create `record` through the services, submit it, check it if needed and verify it."""
-    record = record_create(record=record, user=author)
+def _create_and_publish(record, *, author, checker, verifier, m2m=None):
+    """Create `record` (with its `m2m` choices) through the services, submit it, check it if
+    needed and verify it; return it."""
+    record = record_create(record=record, user=author, m2m=m2m)
     record = record_submit(record=record, user=author)
     if record.needs_check:
         record = record_check(record=record, user=checker)
@@ -362,13 +363,6 @@ def _stories(today: datetime.date) -> list[dict]:
     return stories
 
 
-def _publish(activity, author, reviewer, checker):
-    record_submit(record=activity, user=author)
-    if activity.needs_check:
-        record_check(record=activity, user=checker)
-    record_verify(record=activity, user=reviewer)
-
-
 def seed(stdout=None) -> list[Activity]:
     """Create the demo activities and results as verified records (idempotent); return the activities."""
     # Partnerships first: activities may carry them out (Balangan's mobile library visits).
@@ -389,13 +383,8 @@ def seed(stdout=None) -> list[Activity]:
         if existing is not None:
             created.append(existing)
             continue
-        activity = record_create(
-            record=Activity(library=library, **story),
-            user=author,
-            m2m={"libraries": libraries, "regions": regions},
-        )
-        _publish(activity, author, reviewer, checker)
-        created.append(activity)
-    if stdout is not None:
-        stdout.write(f"Activities: {len(created)} seed stories ready.")
+        activity = Activity(library=library, **story)
+        m2m = {"libraries": libraries, "regions": regions}
+        created.append(_create_and_publish(activity, author=author, checker=checker, verifier=reviewer, m2m=m2m))
+    _say(stdout, f"Activities: {len(created)} seed stories ready.")
     return created

@@ -5,8 +5,9 @@ type, `<key>_<action>`), the generic views and their templates, the review queue
 the trash, the history pages and the tests. A type is found by its `key` (used in
 URL names and the queue's bulk form) or by its model.
 
-No query happens here; form classes are named by dotted path and imported on first
-use, so this module can be imported by the forms themselves.
+No query happens here; a type's forms are found by name in its forms module
+(`<Key>Form`, `<Key>FilterForm`) and imported on first use, so this module can be
+imported by the forms themselves.
 """
 
 from __future__ import annotations
@@ -31,14 +32,13 @@ class RecordType:
     model: type[ReviewedRecord]
     #: URL path below `/activities/` ("" for activities themselves, "partnerships/"…).
     prefix: str
-    #: Dotted path of the entry form class (a `forms.base.RecordForm`).
-    form: str
-    #: Dotted path of the list's filter form class.
-    filter_form: str
     #: The date the list filters by year and sorts by.
     date_field: str
     #: What the list's search box looks in.
     search_fields: tuple[str, ...]
+    #: Where the entry form `<Key>Form` (a `forms.base.RecordForm`) and the list's
+    #: `<Key>FilterForm` are: `StoryForm` for the key "story".
+    forms_module: str = "activities.forms.records"
     #: The record's own file fields → whether visitors may get it when the record is public.
     files: dict[str, bool] = field(default_factory=dict)
     #: What visitors may search in on the type's public pages (never a private field);
@@ -76,70 +76,40 @@ class RecordType:
 
     @cached_property
     def form_class(self):
-        return _import(self.form)
+        return getattr(import_module(self.forms_module), f"{self.key.capitalize()}Form")
 
     @cached_property
     def filter_form_class(self):
-        return _import(self.filter_form)
-
-
-def _import(dotted: str):
-    module, name = dotted.rsplit(".", 1)
-    return getattr(import_module(module), name)
+        return getattr(import_module(self.forms_module), f"{self.key.capitalize()}FilterForm")
 
 
 TYPES: dict[str, RecordType] = {
     t.key: t
     for t in (
         RecordType(
-            key="activity",
-            model=Activity,
-            prefix="",
-            form="activities.forms.activities.ActivityForm",
-            filter_form="activities.forms.activities.ActivityFilterForm",
-            date_field="start_date",
-            search_fields=("title",),
+            key="activity", model=Activity, prefix="", date_field="start_date", search_fields=("title",),
+            forms_module="activities.forms.activities",
         ),
         RecordType(
-            key="partnership",
-            model=Partnership,
-            prefix="partnerships/",
-            form="activities.forms.records.PartnershipForm",
-            filter_form="activities.forms.records.PartnershipFilterForm",
-            date_field="signed_on",
+            key="partnership", model=Partnership, prefix="partnerships/", date_field="signed_on",
             search_fields=("title", "partner_name", "scope", "library__name"),
             files={"document": False},
             # The signed document stays private (files above); its words are public.
             public_search_fields=("title", "partner_name", "scope", "signed_at", "library__name"),
         ),
         RecordType(
-            key="support",
-            model=SupportRecord,
-            prefix="support/",
-            form="activities.forms.records.SupportForm",
-            filter_form="activities.forms.records.SupportFilterForm",
-            date_field="year",
+            key="support", model=SupportRecord, prefix="support/", date_field="year",
             search_fields=("title", "number", "notes", "library__name"),
             files={"document": False},
         ),
         RecordType(
-            key="product",
-            model=Product,
-            prefix="products/",
-            form="activities.forms.records.ProductForm",
-            filter_form="activities.forms.records.ProductFilterForm",
-            date_field="reported_on",
+            key="product", model=Product, prefix="products/", date_field="reported_on",
             search_fields=("name", "group_name", "description", "library__name"),
             files={"photo": True},
             public_search_fields=("name", "group_name", "description", "library__name"),
         ),
         RecordType(
-            key="story",
-            model=ImpactStory,
-            prefix="stories/",
-            form="activities.forms.records.StoryForm",
-            filter_form="activities.forms.records.StoryFilterForm",
-            date_field="happened_on",
+            key="story", model=ImpactStory, prefix="stories/", date_field="happened_on",
             search_fields=("title", "story", "person_name", "library__name"),
             files={"photo": True},
             # The person's name is private: never searchable by visitors.

@@ -37,21 +37,28 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def measure(client, label: str, url: str, repeat: int = REPEAT) -> PageResult:
-    """Request `url` `repeat` times after one warm-up; return its figures (runs the view)."""
+def counted(function):
+    """Run `function()`; returns (its result, milliseconds, queries). Queries are counted with
+    an execute wrapper: Django clears `connection.queries` at each request."""
     from django.db import connection
 
-    client.get(url)
-    times = []
-    # Counted with an execute wrapper: Django clears `connection.queries` at each request.
     queries = []
 
     def count(execute, sql, params, many, context):
         queries.append(sql)
         return execute(sql, params, many, context)
 
+    started = time.perf_counter()
     with connection.execute_wrapper(count):
-        response = client.get(url)
+        result = function()
+    return result, (time.perf_counter() - started) * 1000, len(queries)
+
+
+def measure(client, label: str, url: str, repeat: int = REPEAT) -> PageResult:
+    """Request `url` `repeat` times after one warm-up; return its figures (runs the view)."""
+    client.get(url)
+    times = []
+    response, _ms, queries = counted(lambda: client.get(url))
     for _ in range(repeat):
         started = time.perf_counter()
         response = client.get(url)
@@ -60,7 +67,7 @@ def measure(client, label: str, url: str, repeat: int = REPEAT) -> PageResult:
         len(chunk) for chunk in response.streaming_content
     )
     return PageResult(
-        label, len(queries), statistics.median(times), percentile(times, 0.95), size / 1024,
+        label, queries, statistics.median(times), percentile(times, 0.95), size / 1024,
         response.status_code,
     )
 
@@ -77,21 +84,10 @@ def measure_built(client, label: str, url: str, repeat: int = REPEAT) -> PageRes
     client.get(url)
     times = []
     queries = 0
-    from django.db import connection
-
-    for index in range(repeat):
+    for _ in range(repeat):
         fresh()
-        counted = []
-
-        def count(execute, sql, params, many, context):
-            counted.append(sql)
-            return execute(sql, params, many, context)
-
-        started = time.perf_counter()
-        with connection.execute_wrapper(count):
-            response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        queries = len(counted)
+        response, ms, queries = counted(lambda: client.get(url))
+        times.append(ms)
     return PageResult(label, queries, statistics.median(times), percentile(times, 0.95), len(response.content) / 1024,
                       response.status_code)
 

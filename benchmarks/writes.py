@@ -18,30 +18,14 @@ from __future__ import annotations
 
 import os
 import statistics
-import sys
 import time
+import sys
 
-from .pages import REPEAT, percentile, setup_database
+from .pages import REPEAT, counted, percentile, setup_database
 
 SINGLE = REPEAT * 2
 ROUNDS = 3
 BULK = 200
-
-
-def _counted(function):
-    """Run `function()`; returns (its result, milliseconds, queries)."""
-    from django.db import connection
-
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    started = time.perf_counter()
-    with connection.execute_wrapper(count):
-        result = function()
-    return result, (time.perf_counter() - started) * 1000, len(queries)
 
 
 def _waiting(province: str, count: int) -> list:
@@ -69,8 +53,23 @@ def _worker() -> tuple[float, int]:
     except ImportError:
         return 0.0, 0
 
-    _result, ms, queries = _counted(run_due)
+    _result, ms, queries = counted(run_due)
     return ms, queries
+
+
+def _verify_rounds(posts) -> tuple[list, list, list, list]:
+    """Make each request of `posts` (functions, taken one at a time), then run the worker;
+    returns the requests' milliseconds and queries, then the worker's."""
+    request_ms, request_q, worker_ms, worker_q = [], [], [], []
+    for post in posts:
+        response, ms, queries = counted(post)
+        assert response.status_code == 302, response.status_code
+        request_ms.append(ms)
+        request_q.append(queries)
+        ms, queries = _worker()
+        worker_ms.append(ms)
+        worker_q.append(queries)
+    return request_ms, request_q, worker_ms, worker_q
 
 
 def _far_page(library, client) -> str:
@@ -105,31 +104,22 @@ def run() -> list[str]:
     anonymous.get(far.get_absolute_url())
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         _worker()  # what earlier runs left
-        single, single_q, worker, worker_q = [], [], [], []
-        for activity in _waiting(province, SINGLE):
-            url = reverse("activities:activity_verify", args=[activity.pk])
-            response, ms, queries = _counted(lambda url=url: client.post(url))
-            assert response.status_code == 302, response.status_code
-            single.append(ms)
-            single_q.append(queries)
-            ms, queries = _worker()
-            worker.append(ms)
-            worker_q.append(queries)
+        singles = (
+            (lambda url=reverse("activities:activity_verify", args=[a.pk]): client.post(url))
+            for a in _waiting(province, SINGLE)
+        )
+        single, single_q, worker, worker_q = _verify_rounds(singles)
         lines.append(_line("verify one activity (request)", single, single_q))
         lines.append(_far_page(far, anonymous))
         lines.append(_line("  then the worker's follow-ups", worker, worker_q))
-        bulk, bulk_q, worker, worker_q = [], [], [], []
-        for _ in range(ROUNDS):
-            chosen = [f"activity:{a.pk}" for a in _waiting(province, BULK)]
-            response, ms, queries = _counted(
-                lambda chosen=chosen: client.post(reverse("activities:queue_verify"), {"selected": chosen})
-            )
-            assert response.status_code == 302, response.status_code
-            bulk.append(ms)
-            bulk_q.append(queries)
-            ms, queries = _worker()
-            worker.append(ms)
-            worker_q.append(queries)
+
+        def bulk_posts():
+            # Chosen before each request (not timed), after the previous round's worker.
+            for _ in range(ROUNDS):
+                chosen = [f"activity:{a.pk}" for a in _waiting(province, BULK)]
+                yield lambda chosen=chosen: client.post(reverse("activities:queue_verify"), {"selected": chosen})
+
+        bulk, bulk_q, worker, worker_q = _verify_rounds(bulk_posts())
         lines.append(_line(f"verify {BULK} from the queue (request)", bulk, bulk_q))
         lines.append(_line("  then the worker's follow-ups", worker, worker_q))
     left = Activity.objects.awaiting_verification().filter(province_id=province).count()

@@ -49,6 +49,19 @@ def _unquote(text: str, path: Path | str, line: int) -> str:
     return ast.literal_eval(text)
 
 
+#: The parts of an entry besides its translations ("msgstr", "msgstr[n]").
+_PARTS = ("msgctxt", "msgid", "msgid_plural")
+
+
+def _store(entry: Entry, keyword: str, value: str, append: bool = False) -> None:
+    """Set the part of `entry` that `keyword` names to `value`, or add `value` to it (a
+    continued string) if `append`."""
+    if keyword in _PARTS:
+        setattr(entry, keyword, (getattr(entry, keyword) if append else "") + value)
+    else:
+        entry.msgstrs[keyword] = (entry.msgstrs[keyword] if append else "") + value
+
+
 def parse_po(text: str, path: Path | str = "<po>") -> list[Entry]:
     """Return the entries of a `.po` file's text; obsolete (`#~`) entries are skipped. No I/O."""
     entries: list[Entry] = []
@@ -80,15 +93,7 @@ def parse_po(text: str, path: Path | str = "<po>") -> list[Entry]:
         if line.startswith('"'):
             if entry is None or target is None:
                 raise ValueError(f"{path}:{number}: a string continues nothing")
-            value = _unquote(line, path, number)
-            if target == "msgctxt":
-                entry.msgctxt += value
-            elif target == "msgid":
-                entry.msgid += value
-            elif target == "msgid_plural":
-                entry.msgid_plural += value
-            else:
-                entry.msgstrs[target] += value
+            _store(entry, target, _unquote(line, path, number), append=True)
             continue
         keyword, _, rest = line.partition(" ")
         starts_message = keyword in ("msgctxt", "msgid")
@@ -97,17 +102,9 @@ def parse_po(text: str, path: Path | str = "<po>") -> list[Entry]:
             entry = None
         if entry is None:
             entry = Entry(line=number)
-        value = _unquote(rest, path, number)
-        if keyword == "msgctxt":
-            entry.msgctxt = value
-        elif keyword == "msgid":
-            entry.msgid = value
-        elif keyword == "msgid_plural":
-            entry.msgid_plural = value
-        elif keyword.startswith("msgstr"):
-            entry.msgstrs[keyword] = value
-        else:
+        if keyword not in _PARTS and not keyword.startswith("msgstr"):
             raise ValueError(f"{path}:{number}: unknown keyword {keyword!r}")
+        _store(entry, keyword, _unquote(rest, path, number))
         target = keyword
     finish()
     return entries

@@ -91,12 +91,8 @@ def seed(stdout=None) -> None:
                 verdict=Verdict.MET, note="Buka Senin–Sabtu, 08.00–14.00, dicatat di papan layanan."
             )
         assessment_create(
-            author=consultant,
-            library=library,
-            visited_on=VISIT_DATE,
-            findings=FINDINGS,
-            recommendations=RECOMMENDATIONS,
-            items=items,
+            author=consultant, library=library, visited_on=VISIT_DATE, findings=FINDINGS,
+            recommendations=RECOMMENDATIONS, items=items,
         )
     summary = recompute_progress(monthly_snapshot=True)
     _say(stdout, f"Programs: {len(rows)} cohort entries, stages of {summary.libraries} libraries computed.")

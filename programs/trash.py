@@ -13,6 +13,18 @@ from .services import evidence_restore
 from .services.visits import visit_restore
 
 
+def _checked_restore(deleted_for, service, argument: str):
+    """A kind's `restore(obj, user)`: `service(<argument>=obj, user=user)` once `deleted_for(user)`
+    holds `obj`, PermissionDenied otherwise (one query to check)."""
+
+    def restore(obj, user):
+        if not deleted_for(user).filter(pk=obj.pk).exists():
+            raise PermissionDenied
+        return service(**{argument: obj, "user": user})
+
+    return restore
+
+
 def deleted_evidence_for(user):
     """Deleted evidence `user` may restore: of assessments they wrote and may still change (lazy)."""
     if user is None or not user.is_authenticated:
@@ -26,13 +38,6 @@ def deleted_evidence_for(user):
     )
 
 
-def restore(evidence: AssessmentEvidence, user) -> AssessmentEvidence:
-    """Restore `evidence` if `user` may (PermissionDenied otherwise); one query to check."""
-    if not deleted_evidence_for(user).filter(pk=evidence.pk).exists():
-        raise PermissionDenied
-    return evidence_restore(evidence=evidence, user=user)
-
-
 def title(evidence: AssessmentEvidence) -> str:
     """What the trash lists: the file, its criterion and library (no query after `deleted_for`)."""
     item = evidence.item
@@ -44,12 +49,9 @@ def parent_url(evidence: AssessmentEvidence) -> str:
 
 
 EVIDENCE = TrashKind(
-    key="evidence",
-    model=AssessmentEvidence,
-    deleted_for=deleted_evidence_for,
-    restore=restore,
-    title=title,
-    parent_url=parent_url,
+    key="evidence", model=AssessmentEvidence, deleted_for=deleted_evidence_for,
+    restore=_checked_restore(deleted_evidence_for, evidence_restore, "evidence"),
+    title=title, parent_url=parent_url,
 )
 
 
@@ -64,13 +66,6 @@ def deleted_visits_for(user):
     )
 
 
-def restore_visit(visit: Visit, user) -> Visit:
-    """Restore `visit` if `user` may (PermissionDenied otherwise); one query to check."""
-    if not deleted_visits_for(user).filter(pk=visit.pk).exists():
-        raise PermissionDenied
-    return visit_restore(visit=visit, user=user)
-
-
 def visit_parent_url(visit: Visit) -> str:
     """The visits of its regency (the visit's own page is hidden while it is in the trash)."""
     query = f"?province={visit.province_id}&regency={visit.regency_id}"
@@ -78,10 +73,7 @@ def visit_parent_url(visit: Visit) -> str:
 
 
 VISITS = TrashKind(
-    key="visit",
-    model=Visit,
-    deleted_for=deleted_visits_for,
-    restore=restore_visit,
-    title=str,
-    parent_url=visit_parent_url,
+    key="visit", model=Visit, deleted_for=deleted_visits_for,
+    restore=_checked_restore(deleted_visits_for, visit_restore, "visit"),
+    title=str, parent_url=visit_parent_url,
 )

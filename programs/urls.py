@@ -1,5 +1,7 @@
 from django.urls import path, re_path
 
+from perpus.routes import editing_paths, member_paths
+
 from . import views
 
 app_name = "programs"
@@ -7,23 +9,31 @@ app_name = "programs"
 urlpatterns = [
     # /program/
     path("", views.ProgramListView.as_view(), name="program_list"),
-    path("programs/new/", views.ProgramCreateView.as_view(), name="program_create"),
-    path("programs/<int:pk>/edit/", views.ProgramUpdateView.as_view(), name="program_update"),
-    path("programs/<int:pk>/delete/", views.ProgramDeleteView.as_view(), name="program_delete"),
+    *editing_paths(
+        "programs/", "program", views.ProgramCreateView, views.ProgramUpdateView, views.ProgramDeleteView
+    ),
     # /program/cohorts/
     path("cohorts/", views.ParticipationListView.as_view(), name="participation_list"),
-    path("cohorts/new/", views.ParticipationCreateView.as_view(), name="participation_create"),
-    path("cohorts/<int:pk>/edit/", views.ParticipationUpdateView.as_view(), name="participation_update"),
-    path("cohorts/<int:pk>/delete/", views.ParticipationDeleteView.as_view(), name="participation_delete"),
+    *editing_paths(
+        "cohorts/",
+        "participation",
+        views.ParticipationCreateView,
+        views.ParticipationUpdateView,
+        views.ParticipationDeleteView,
+    ),
     # /program/ladder/
     path("ladder/", views.LadderView.as_view(), name="ladder"),
     path("ladder/recompute/", views.ladder_recompute, name="ladder_recompute"),
-    path("ladder/stages/new/", views.StageCreateView.as_view(), name="stage_create"),
-    path("ladder/stages/<int:pk>/edit/", views.StageUpdateView.as_view(), name="stage_update"),
-    path("ladder/stages/<int:pk>/delete/", views.StageDeleteView.as_view(), name="stage_delete"),
-    path("ladder/criteria/new/", views.CriterionCreateView.as_view(), name="criterion_create"),
-    path("ladder/criteria/<int:pk>/edit/", views.CriterionUpdateView.as_view(), name="criterion_update"),
-    path("ladder/criteria/<int:pk>/delete/", views.CriterionDeleteView.as_view(), name="criterion_delete"),
+    *editing_paths(
+        "ladder/stages/", "stage", views.StageCreateView, views.StageUpdateView, views.StageDeleteView
+    ),
+    *editing_paths(
+        "ladder/criteria/",
+        "criterion",
+        views.CriterionCreateView,
+        views.CriterionUpdateView,
+        views.CriterionDeleteView,
+    ),
     # /program/assessments/
     path("assessments/", views.AssessmentListView.as_view(), name="assessment_list"),
     path("assessments/<int:pk>/", views.AssessmentDetailView.as_view(), name="assessment_detail"),
@@ -33,11 +43,9 @@ urlpatterns = [
     path("libraries/<int:library_pk>/assessments/new/", views.assessment_create, name="assessment_create"),
     # /program/visits/
     path("visits/", views.VisitListView.as_view(), name="visit_list"),
-    path("visits/new/", views.visit_create, name="visit_create"),
     path("visits/<int:pk>/", views.visit_detail, name="visit_detail"),
-    path("visits/<int:pk>/edit/", views.visit_update, name="visit_update"),
-    path("visits/<int:pk>/delete/", views.visit_delete, name="visit_delete"),
-    path("visits/<int:pk>/report/", views.visit_report, name="visit_report"),
+    *editing_paths("visits/", "visit", views.visit_create, views.visit_update, views.visit_delete),
+    *member_paths("visits/", "visit", {"report": views.visit_report}),
     # /program/libraries/<pk>/progress/ and the dashboard
     path("libraries/<int:pk>/progress/", views.library_progress, name="library_progress"),
     path("dashboard/", views.dashboard, name="dashboard"),

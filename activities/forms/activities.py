@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.filters import DateRangeFilterMixin
 from perpus.scopes import Role, scope_of
 from perpus.uploads import ANY_DOCUMENT, DocumentField, PhotoField
+from villages.forms.filters import in_place_and_period
 from villages.models import Library, Province, Regency
 
 from ..models import (
@@ -210,15 +211,7 @@ class ActivityFilterForm(DateRangeFilterMixin, forms.Form):
         for name in ("kind", "level", "status"):
             if data.get(name):
                 qs = qs.filter(**{name: data[name]})
-        if data.get("province"):
-            qs = qs.filter(province=data["province"])
-        if data.get("regency"):
-            qs = qs.filter(regency=data["regency"])
-        if data.get("date_from"):
-            qs = qs.filter(end_date__gte=data["date_from"])
-        if data.get("date_to"):
-            qs = qs.filter(start_date__lte=data["date_to"])
-        return qs
+        return in_place_and_period(qs, data, starts="start_date", ends="end_date")
 
 
 class PhotoForm(forms.Form):

@@ -50,16 +50,8 @@ class PartnershipForm(RecordForm):
     class Meta:
         model = Partnership
         fields = [
-            "library",
-            "kind",
-            "title",
-            "signed_on",
-            "signed_at",
-            "valid_until",
-            "partner_name",
-            "partner_type",
-            "scope",
-            "document",
+            "library", "kind", "title", "signed_on", "signed_at", "valid_until", "partner_name",
+            "partner_type", "scope", "document",
         ]
         widgets = {"scope": forms.Textarea(attrs={"rows": 3})}
 
@@ -70,17 +62,8 @@ class SupportForm(RecordForm):
     class Meta:
         model = SupportRecord
         fields = [
-            "library",
-            "kind",
-            "year",
-            "title",
-            "regulation_type",
-            "number",
-            "issued_on",
-            "budget_source",
-            "amount",
-            "notes",
-            "document",
+            "library", "kind", "year", "title", "regulation_type", "number", "issued_on",
+            "budget_source", "amount", "notes", "document",
         ]
         widgets = {"kind": forms.RadioSelect, "notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
@@ -103,18 +86,8 @@ class ProductForm(RecordForm):
     class Meta:
         model = Product
         fields = [
-            "library",
-            "name",
-            "group_name",
-            "category",
-            "description",
-            "photo",
-            "price",
-            "sales_url",
-            "reported_on",
-            "income",
-            "income_period",
-            "income_year",
+            "library", "name", "group_name", "category", "description", "photo", "price",
+            "sales_url", "reported_on", "income", "income_period", "income_year",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
@@ -134,16 +107,8 @@ class StoryForm(RecordForm):
     class Meta:
         model = ImpactStory
         fields = [
-            "library",
-            "title",
-            "person_name",
-            "person_description",
-            "happened_on",
-            "story",
-            "photo",
-            "consent_given",
-            "consent_date",
-            "name_public",
+            "library", "title", "person_name", "person_description", "happened_on", "story",
+            "photo", "consent_given", "consent_date", "name_public",
         ]
         widgets = {"story": forms.Textarea(attrs={"rows": 6})}
 
@@ -151,16 +116,21 @@ class StoryForm(RecordForm):
 # Filters of the lists ---------------------------------------------------------
 
 
+def choice_filter(label, any_label, choices) -> forms.ChoiceField:
+    """An optional filter: one of `choices`, or any (`any_label`, the empty choice)."""
+    return forms.ChoiceField(label=label, required=False, choices=[("", any_label), *choices])
+
+
 class RecordFilterForm(forms.Form):
     """Filters shared by every record list: words, region, status and year."""
 
+    #: Filters whose chosen value the records must have as is: the status, and per type
+    #: the fields its form adds (`kind`, `category`, `partner_type`).
+    exact_filters: tuple[str, ...] = ("status",)
+
     q = forms.CharField(label=_("Search"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status"))] + list(ReviewStatus.choices),
-    )
+    status = choice_filter(_("Status"), _("Any status"), ReviewStatus.choices)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
     def valid_data(self) -> dict:
@@ -192,8 +162,9 @@ class RecordFilterForm(forms.Form):
         region = data.get("region")
         if region:
             queryset = queryset.filter(Q(province_id=region) | Q(regency_id=region))
-        if data.get("status"):
-            queryset = queryset.filter(status=data["status"])
+        for name in self.exact_filters:
+            if data.get(name):
+                queryset = queryset.filter(**{name: data[name]})
         if data.get("year"):
             lookup = date_field if date_field == "year" else f"{date_field}__year"
             queryset = queryset.filter(**{lookup: data["year"]})
@@ -201,50 +172,30 @@ class RecordFilterForm(forms.Form):
 
 
 class PartnershipFilterForm(RecordFilterForm):
-    partner_type = forms.ChoiceField(
-        label=_("Partner type"), required=False, choices=[("", _("Any partner"))] + list(PartnerType.choices)
-    )
+    exact_filters = (*RecordFilterForm.exact_filters, "partner_type")
+    partner_type = choice_filter(_("Partner type"), _("Any partner"), PartnerType.choices)
     active = forms.BooleanField(label=_("Only agreements in force today"), required=False)
 
     def filter(self, queryset, record_type):
         queryset = super().filter(queryset, record_type)
-        data = self.valid_data()
-        if data.get("partner_type"):
-            queryset = queryset.filter(partner_type=data["partner_type"])
-        if data.get("active"):
+        if self.valid_data().get("active"):
             queryset = queryset.active_on(timezone.localdate())
         return queryset
 
 
 class SupportFilterForm(RecordFilterForm):
-    kind = forms.ChoiceField(
-        label=_("Kind of support"), required=False, choices=[("", _("Any kind"))] + list(SupportKind.choices)
-    )
-
-    def filter(self, queryset, record_type):
-        queryset = super().filter(queryset, record_type)
-        if kind := self.valid_data().get("kind"):
-            queryset = queryset.filter(kind=kind)
-        return queryset
+    exact_filters = (*RecordFilterForm.exact_filters, "kind")
+    kind = choice_filter(_("Kind of support"), _("Any kind"), SupportKind.choices)
 
 
 class ProductFilterForm(RecordFilterForm):
-    category = forms.ChoiceField(
-        label=_("Category"), required=False, choices=[("", _("Any category"))] + list(ProductCategory.choices)
-    )
-
-    def filter(self, queryset, record_type):
-        queryset = super().filter(queryset, record_type)
-        if category := self.valid_data().get("category"):
-            queryset = queryset.filter(category=category)
-        return queryset
+    exact_filters = (*RecordFilterForm.exact_filters, "category")
+    category = choice_filter(_("Category"), _("Any category"), ProductCategory.choices)
 
 
 class StoryFilterForm(RecordFilterForm):
-    consent = forms.ChoiceField(
-        label=_("Consent"),
-        required=False,
-        choices=[("", _("With or without consent")), ("yes", _("With consent")), ("no", _("Without consent"))],
+    consent = choice_filter(
+        _("Consent"), _("With or without consent"), [("yes", _("With consent")), ("no", _("Without consent"))]
     )
 
     def filter(self, queryset, record_type):

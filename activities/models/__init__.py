@@ -5,14 +5,12 @@ from .activities import (
     MEETING_KINDS,
     TARGET_GROUP_FIELDS,
     Activity,
-    ActivityDocument,
     ActivityKind,
     ActivityLevel,
-    ActivityPhoto,
-    DocumentKind,
     FundingSource,
     TrainingType,
 )
+from .attachments import ActivityDocument, ActivityPhoto, DocumentKind
 from .base import EDITABLE_STATUSES, RecordQuerySet, ReviewedRecord, ReviewStatus
 from .history import EventAction, RecordEvent
 from .partnerships import AgreementKind, PartnerType, Partnership, PartnershipQuerySet

@@ -2,40 +2,23 @@
 
 An activity is a reviewed record (`ReviewedRecord`): its `library` is the
 organiser (the agency's library or the village library). Other libraries and
-regencies involved are many-to-many. Photos and documents hang off it; photos of
-people are public only with recorded consent and documents marked private
-(attendance lists) are served only to the record's scope.
+regencies involved are many-to-many. Its photos and documents are in `attachments`.
 """
-
-from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.textsearch import matching, normalise
 from villages.models import library_search_text
 
-from perpus.trash import SoftDeletable, SoftDeleteQuerySet
-from perpus.uploads import RandomUploadTo
-
 from .base import RecordQuerySet, ReviewedRecord, trash_index
-
-
-class ActivityKind(models.TextChoices):
-    SOCIALISATION = "socialisation", _("Socialisation")
-    COORDINATION = "coordination", _("Coordination meeting (rakor)")
-    PEER_LEARNING = "peer_learning", _("Peer learning meeting (PLM)")
-    STAKEHOLDER = "stakeholder", _("Stakeholder meeting")
-    TRAINING = "training", _("Training (bimtek)")
-    COMMUNITY = "community", _("Community engagement activity")
-    MOBILE_LIBRARY = "mobile_library", _("Mobile library trip")
-    ADVOCACY = "advocacy", _("Advocacy")
-    OTHER = "other", _("Other")
+from .choices import ActivityKind, ActivityLevel, FundingSource, TrainingType
 
 
 #: Kinds whose decisions and follow-ups are recorded.
@@ -50,30 +33,6 @@ MEETING_KINDS = frozenset(
 )
 #: Kinds the "community activities" measures count.
 COMMUNITY_KINDS = frozenset({ActivityKind.COMMUNITY, ActivityKind.MOBILE_LIBRARY})
-
-
-class ActivityLevel(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PROVINCE = "province", _("Province")
-    REGENCY = "regency", _("Regency/city")
-    VILLAGE = "village", _("Village")
-
-
-class TrainingType(models.TextChoices):
-    SPPTIK = "spptik", _("SPP-TIK (library development strategy with ICT)")
-    LIBRARY_MANAGEMENT = "library_management", _("Library management")
-    ICT = "ict", _("Computers and internet")
-    LIFE_SKILLS = "life_skills", _("Life skills for the community")
-    OTHER = "other", _("Other training")
-
-
-class FundingSource(models.TextChoices):
-    APBN = "apbn", _("State budget (APBN)")
-    APBD = "apbd", _("Regional budget (APBD)")
-    DANA_DESA = "dana_desa", _("Village fund (Dana Desa)")
-    CSR = "csr", _("Company (CSR)")
-    OTHER = "other", _("Other")
-    NONE = "none", _("None")
 
 
 #: The participant fields by target group, in display order.
@@ -91,6 +50,18 @@ MEETING_FIELDS = ("decisions", "follow_ups")
 
 def _count(label):
     return models.PositiveIntegerField(label, default=0)
+
+
+def _amount(label, max_digits: int, decimal_places: int) -> models.DecimalField:
+    """An amount that cannot be negative, empty when not known."""
+    return models.DecimalField(
+        label,
+        max_digits=max_digits,
+        decimal_places=decimal_places,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
 
 
 class ActivityQuerySet(RecordQuerySet):
@@ -120,15 +91,11 @@ class Activity(ReviewedRecord):
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     level = models.CharField(_("level"), max_length=10, choices=ActivityLevel.choices)
     libraries = models.ManyToManyField(
-        "villages.Library",
-        blank=True,
-        related_name="involved_activities",
+        "villages.Library", blank=True, related_name="involved_activities",
         verbose_name=_("other libraries involved"),
     )
     regions = models.ManyToManyField(
-        "villages.Regency",
-        blank=True,
-        related_name="activities",
+        "villages.Regency", blank=True, related_name="activities",
         verbose_name=_("regencies/cities involved"),
     )
     start_date = models.DateField(_("start date"), db_index=True)
@@ -149,30 +116,16 @@ class Activity(ReviewedRecord):
     participants_umkm = _count(_("small businesses (UMKM)"))
 
     funding_source = models.CharField(
-        _("funding source"),
-        max_length=10,
-        choices=FundingSource.choices,
-        blank=True,
+        _("funding source"), max_length=10, choices=FundingSource.choices, blank=True,
         help_text=_("Leave empty when it is not known."),
     )
-    funding_amount = models.DecimalField(
-        _("amount (Rp)"),
-        max_digits=15,
-        decimal_places=0,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    funding_amount = _amount(_("amount (Rp)"), max_digits=15, decimal_places=0)
     outputs = models.TextField(
         _("outputs"), blank=True, help_text=_("What came out of it: products, plans, agreements.")
     )
     partnership = models.ForeignKey(
-        "activities.Partnership",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="activities",
-        verbose_name=_("partnership carried out"),
+        "activities.Partnership", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="activities", verbose_name=_("partnership carried out"),
     )
 
     # Trainings.
@@ -180,17 +133,9 @@ class Activity(ReviewedRecord):
         _("training type"), max_length=20, choices=TrainingType.choices, blank=True
     )
     training_method = models.CharField(_("training method"), max_length=200, blank=True)
-    training_hours = models.DecimalField(
-        _("training hours"),
-        max_digits=5,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    training_hours = _amount(_("training hours"), max_digits=5, decimal_places=1)
     follow_up_plan = models.TextField(
-        _("follow-up plan (RTL)"),
-        blank=True,
+        _("follow-up plan (RTL)"), blank=True,
         help_text=_("Rencana tindak lanjut: what the participants will do next."),
     )
     # Meetings.
@@ -205,7 +150,7 @@ class Activity(ReviewedRecord):
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-start_date", "-pk"]
+        ordering = newest_first("start_date")
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [
@@ -343,119 +288,3 @@ def activity_search_text(activity, library_text: str | None = None) -> str:
         library_text = library.search_text or library_search_text(library)
     own = normalise(activity.title, activity.venue, activity.summary, activity.outputs)
     return own + kind_search_text(activity.kind) + library_text
-
-
-class AttachmentQuerySet(SoftDeleteQuerySet):
-    def of(self, activities):
-        """Attachments of the activities in `activities` (lazy). A correlated EXISTS on each
-        attachment row: `activity__in=<activities>` would list every activity first."""
-        return self.filter(Exists(activities.filter(pk=OuterRef("activity_id"))))
-
-    def public_attachments(self):
-        """Live attachments of a public activity (`Activity.objects.public()`; lazy)."""
-        return self.alive().of(Activity.objects.public())
-
-
-class ActivityPhotoQuerySet(AttachmentQuerySet):
-    def public(self):
-        """Photos visitors may see (lazy): live, of a public activity, and not of people
-        unless they consented."""
-        return self.public_attachments().filter(Q(is_person_photo=False) | Q(consent_recorded=True))
-
-
-class ActivityPhoto(SoftDeletable):
-
-    activity = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity")
-    )
-    # Only resized, re-encoded copies are kept: never the uploaded original (EXIF, GPS).
-    image = models.ImageField(_("photo"), upload_to=RandomUploadTo("activities/photos/large"))
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomUploadTo("activities/photos/small"))
-    # The thumbnail's size, set by the service that makes it: pages give <img> its size
-    # (no layout shift). Not ImageField's width_field, which would open the file of every
-    # row loaded without one.
-    thumbnail_width = models.PositiveSmallIntegerField(null=True, editable=False)
-    thumbnail_height = models.PositiveSmallIntegerField(null=True, editable=False)
-    alt_text = models.CharField(
-        _("description"), max_length=200, help_text=_("What the photo shows, for screen readers.")
-    )
-    is_person_photo = models.BooleanField(
-        _("shows people who can be recognised"), default=True
-    )
-    consent_recorded = models.BooleanField(
-        _("consent recorded"),
-        default=False,
-        help_text=_("The people shown agreed to publication (UU PDP). Without it the photo stays private."),
-    )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-
-    objects = ActivityPhotoQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["pk"]
-        verbose_name = _("activity photo")
-        verbose_name_plural = _("activity photos")
-
-    def __str__(self):
-        return self.alt_text
-
-    @property
-    def shows_without_consent(self) -> bool:
-        """Whether the photo shows people who did not consent: never public (no query)."""
-        return self.is_person_photo and not self.consent_recorded
-
-
-class DocumentKind(models.TextChoices):
-    ATTENDANCE = "attendance", _("Attendance list")
-    REPORT = "report", _("Report")
-    MINUTES = "minutes", _("Minutes")
-    MATERIALS = "materials", _("Materials or presentation")
-    OTHER = "other", _("Other")
-
-
-class ActivityDocumentQuerySet(AttachmentQuerySet):
-    def public(self):
-        """Documents visitors may get (lazy): live, not private, of a public activity."""
-        return self.public_attachments().filter(is_private=False)
-
-
-class ActivityDocument(SoftDeletable):
-    activity = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, related_name="documents", verbose_name=_("activity")
-    )
-    kind = models.CharField(
-        _("document type"), max_length=12, choices=DocumentKind.choices, default=DocumentKind.REPORT
-    )
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=RandomUploadTo("activities/documents"))
-    is_private = models.BooleanField(
-        _("private"),
-        default=True,
-        help_text=_("Private documents (attendance lists always) are shown only to the record's staff."),
-    )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-
-    objects = ActivityDocumentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["pk"]
-        verbose_name = _("activity document")
-        verbose_name_plural = _("activity documents")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(kind=DocumentKind.ATTENDANCE) | Q(is_private=True),
-                name="attendance_lists_are_private",
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.kind == DocumentKind.ATTENDANCE:
-            self.is_private = True
-        super().save(*args, **kwargs)
-
-    @property
-    def filename(self) -> str:
-        return PurePosixPath(self.file.name or "").name

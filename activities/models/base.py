@@ -26,13 +26,7 @@ from perpus.scopes import (
 )
 from perpus.trash import SoftDeleteQuerySet
 
-
-class ReviewStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    CHECKED = "checked", _("Checked by the regency")
-    VERIFIED = "verified", _("Verified")
-    RETURNED = "returned", _("Returned to the author")
+from .choices import ReviewStatus
 
 
 class RecordQuerySet(SoftDeleteQuerySet, ScopedQuerySet):
@@ -95,11 +89,23 @@ def trash_index(name: str) -> models.Index:
     return models.Index(fields=["-deleted_at"], condition=Q(deleted_at__isnull=False), name=name)
 
 
+def actor_field(verbose_name) -> models.ForeignKey:
+    """Who took a step on a record (checked, verified, recorded consent): set only by the
+    services, and kept empty rather than lost when that account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=verbose_name,
+    )
+
+
 class ReviewedRecord(models.Model):
     library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.PROTECT,
-        related_name="+",
+        "villages.Library", on_delete=models.PROTECT, related_name="+",
         verbose_name=_("library or agency"),
     )
     # Copied from `library` by the services; used by the scope filters.
@@ -107,55 +113,26 @@ class ReviewedRecord(models.Model):
         "villages.Province", on_delete=models.PROTECT, related_name="+", editable=False
     )
     regency = models.ForeignKey(
-        "villages.Regency",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
+        "villages.Regency", on_delete=models.PROTECT, related_name="+", null=True, blank=True,
         editable=False,
     )
 
     status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=ReviewStatus.choices,
-        default=ReviewStatus.DRAFT,
-        editable=False,
-        db_index=True,
+        _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT,
+        editable=False, db_index=True,
     )
     needs_check = models.BooleanField(
-        _("needs the regency's check"),
-        default=False,
-        editable=False,
+        _("needs the regency's check"), default=False, editable=False,
         help_text=_("Village library entries are checked by their regency before verification."),
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("checked by"),
-    )
+    checked_by = actor_field(_("checked by"))
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("verified by"),
-    )
+    verified_by = actor_field(_("verified by"))
     return_reason = models.TextField(_("reason for returning"), blank=True, editable=False)
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False,
         verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -6,16 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 
-class EventAction(models.TextChoices):
-    CREATED = "created", _("Created")
-    CHANGED = "changed", _("Changed")
-    SUBMITTED = "submitted", _("Submitted")
-    CHECKED = "checked", _("Checked")
-    VERIFIED = "verified", _("Verified")
-    RETURNED = "returned", _("Returned")
-    DELETED = "deleted", _("Deleted")
-    RESTORED = "restored", _("Restored")
+from .choices import EventAction
 
 
 class RecordEventQuerySet(models.QuerySet):
@@ -32,10 +25,7 @@ class RecordEvent(models.Model):
     record = GenericForeignKey("content_type", "object_id")
     action = models.CharField(_("action"), max_length=10, choices=EventAction.choices)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
         verbose_name=_("by"),
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
@@ -48,7 +38,7 @@ class RecordEvent(models.Model):
     objects = RecordEventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-at", "-pk"]
+        ordering = newest_first("at")
         verbose_name = _("history event")
         verbose_name_plural = _("history events")
         # Serves the history page of one record.

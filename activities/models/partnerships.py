@@ -11,25 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.uploads import RandomUploadTo
+
 from .base import RecordQuerySet, ReviewedRecord, trash_index
-
-
-class PartnerType(models.TextChoices):
-    SCHOOL = "school", _("School")
-    LKSA = "lksa", _("Orphanage (LKSA)")
-    BUMDES = "bumdes", _("Village enterprise (BUMDes)")
-    PKK = "pkk", _("Family welfare group (PKK)")
-    HEALTH = "health", _("Health post (posyandu/puskesmas)")
-    CSR = "csr", _("Company (CSR)")
-    NGO = "ngo", _("Non-governmental organisation")
-    GOVERNMENT = "government", _("Government office")
-    OTHER = "other", _("Other")
-
-
-class AgreementKind(models.TextChoices):
-    MOU = "mou", _("Memorandum of understanding (MoU)")
-    PKS = "pks", _("Cooperation agreement (PKS)")
+from .choices import AgreementKind, PartnerType
 
 
 def active_on_q(day: datetime.date, prefix: str = "") -> Q:
@@ -67,16 +53,14 @@ class Partnership(ReviewedRecord):
         _("valid until"), null=True, blank=True, help_text=_("Leave empty if it does not expire.")
     )
     document = models.FileField(
-        _("document"),
-        upload_to=RandomUploadTo("partnerships"),
-        blank=True,
+        _("document"), upload_to=RandomUploadTo("partnerships"), blank=True,
         help_text=_("The signed agreement, as a PDF or a photo. Only people in scope can open it."),
     )
 
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-signed_on", "-pk"]
+        ordering = newest_first("signed_on")
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         constraints = [

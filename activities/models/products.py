@@ -8,23 +8,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.uploads import RandomUploadTo
+
 from .base import ReviewedRecord, trash_index
-
-
-class ProductCategory(models.TextChoices):
-    CRAFT = "craft", _("Craft")
-    FOOD = "food", _("Food and drink")
-    AGRICULTURE = "agriculture", _("Farming and fishery")
-    FASHION = "fashion", _("Clothing and batik")
-    SERVICE = "service", _("Service")
-    OTHER = "other", _("Other")
-
-
-class IncomePeriod(models.TextChoices):
-    MONTH = "month", _("per month")
-    YEAR = "year", _("per year")
-    TOTAL = "total", _("in total so far")
+from .choices import IncomePeriod, ProductCategory
 
 
 class Product(ReviewedRecord):
@@ -49,14 +37,12 @@ class Product(ReviewedRecord):
         _("income period"), max_length=5, choices=IncomePeriod.choices, blank=True
     )
     income_year = models.PositiveSmallIntegerField(
-        _("income year"),
-        null=True,
-        blank=True,
+        _("income year"), null=True, blank=True,
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
     )
 
     class Meta:
-        ordering = ["-reported_on", "-pk"]
+        ordering = newest_first("reported_on")
         verbose_name = _("product")
         verbose_name_plural = _("products")
         indexes = [models.Index(fields=["library", "status", "reported_on"], name="product_lib_status_date"), trash_index("product_trash")]

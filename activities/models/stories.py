@@ -6,15 +6,16 @@ public only with recorded consent, and the name only if the person agreed to it.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.uploads import RandomUploadTo
-from .base import RecordQuerySet, ReviewedRecord, trash_index
+
+from .base import RecordQuerySet, ReviewedRecord, actor_field, trash_index
 
 
 class StoryQuerySet(RecordQuerySet):
@@ -30,49 +31,34 @@ class StoryQuerySet(RecordQuerySet):
 class ImpactStory(ReviewedRecord):
     title = models.CharField(_("title"), max_length=200)
     person_name = models.CharField(
-        _("person's name"),
-        max_length=200,
+        _("person's name"), max_length=200,
         help_text=_("Private: shown publicly only if the person agreed to it."),
     )
     person_description = models.CharField(
-        _("who the person is"),
-        max_length=200,
-        blank=True,
+        _("who the person is"), max_length=200, blank=True,
         help_text=_("Public, without the name, e.g. “a mother of three, batik maker”."),
     )
     story = models.TextField(_("story"))
     happened_on = models.DateField(_("date of the story"), help_text=_("When the story was collected."))
     photo = models.ImageField(
-        _("photo"),
-        upload_to=RandomUploadTo("stories"),
-        blank=True,
+        _("photo"), upload_to=RandomUploadTo("stories"), blank=True,
         help_text=_("Shown publicly only with the person's consent."),
     )
     consent_given = models.BooleanField(
-        _("the person agreed to publication"),
-        default=False,
+        _("the person agreed to publication"), default=False,
         help_text=_("Only stories with recorded consent appear on public pages."),
     )
     consent_date = models.DateField(_("date of consent"), null=True, blank=True)
     name_public = models.BooleanField(
-        _("the name may be shown"),
-        default=False,
+        _("the name may be shown"), default=False,
         help_text=_("The person also agreed that their name is published with the story."),
     )
-    consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("consent recorded by"),
-    )
+    consent_recorded_by = actor_field(_("consent recorded by"))
 
     objects = StoryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-happened_on", "-pk"]
+        ordering = newest_first("happened_on")
         verbose_name = _("impact story")
         verbose_name_plural = _("impact stories")
         constraints = [

@@ -9,30 +9,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.uploads import RandomUploadTo
+
 from .base import ReviewedRecord, trash_index
-
-
-class SupportKind(models.TextChoices):
-    REGULATION = "regulation", _("Regulation")
-    BUDGET = "budget", _("Budget allocation")
-
-
-class RegulationType(models.TextChoices):
-    PERDES = "perdes", _("Village regulation (perdes / perkades)")
-    PERBUP = "perbup", _("Regent or mayor regulation (perbup / perwali)")
-    PERGUB = "pergub", _("Governor regulation (pergub)")
-    PERDA = "perda", _("Regional regulation (perda)")
-    SK = "sk", _("Decree (SK)")
-    OTHER = "other", _("Other regulation")
-
-
-class BudgetSource(models.TextChoices):
-    DANA_DESA = "dana_desa", _("Village fund (Dana Desa)")
-    APBD_REGENCY = "apbd_regency", _("Regency/city budget (APBD)")
-    APBD_PROVINCE = "apbd_province", _("Province budget (APBD)")
-    CSR = "csr", _("Company (CSR)")
-    OTHER = "other", _("Other source")
+from .choices import BudgetSource, RegulationType, SupportKind
 
 
 class SupportRecord(ReviewedRecord):
@@ -40,8 +21,7 @@ class SupportRecord(ReviewedRecord):
 
     kind = models.CharField(_("kind of support"), max_length=10, choices=SupportKind.choices)
     title = models.CharField(
-        _("title"),
-        max_length=255,
+        _("title"), max_length=255,
         help_text=_("The regulation's title, or what the budget pays for."),
     )
     year = models.PositiveSmallIntegerField(
@@ -58,16 +38,13 @@ class SupportRecord(ReviewedRecord):
     amount = models.PositiveBigIntegerField(_("amount (Rp)"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     document = models.FileField(
-        _("document"),
-        upload_to=RandomUploadTo("support"),
-        blank=True,
+        _("document"), upload_to=RandomUploadTo("support"), blank=True,
         help_text=_("The regulation or budget document, as a PDF or a photo. Only people in scope can open it."),
     )
 
     class Meta:
-        ordering = ["-year", "-pk"]
-        verbose_name = _("support won")
-        verbose_name_plural = _("support won")
+        ordering = newest_first("year")
+        verbose_name = verbose_name_plural = _("support won")
         constraints = [
             models.CheckConstraint(
                 condition=(Q(kind=SupportKind.REGULATION) & ~Q(regulation_type=""))

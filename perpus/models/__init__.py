@@ -18,6 +18,7 @@ from perpus.scopes import Role, people_q, scope_of
 
 from .choices import EmailNotifications
 from .exports import Export, ExportQuerySet
+from .fields import place_field
 from .invitations import AccountEvent, Invitation, InvitationQuerySet
 
 __all__ = [
@@ -60,54 +61,29 @@ class User(AbstractUser):
     objects = UserManager()
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
-    province = models.ForeignKey(
-        "villages.Province",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="staff",
-        verbose_name=_("province"),
-        help_text=_("For province staff."),
+    province = place_field(
+        "villages.Province", "staff", _("province"), help_text=_("For province staff.")
     )
-    regency = models.ForeignKey(
-        "villages.Regency",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="staff",
-        verbose_name=_("regency/city"),
-        help_text=_("For regency staff."),
+    regency = place_field(
+        "villages.Regency", "staff", _("regency/city"), help_text=_("For regency staff.")
     )
-    library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="managers",
-        verbose_name=_("library"),
-        help_text=_("For library managers."),
+    library = place_field(
+        "villages.Library", "managers", _("library"), help_text=_("For library managers.")
     )
     provinces = models.ManyToManyField(
-        "villages.Province",
-        blank=True,
-        related_name="consultants",
-        verbose_name=_("assigned provinces"),
-        help_text=_("For consultants."),
+        "villages.Province", blank=True, related_name="consultants",
+        verbose_name=_("assigned provinces"), help_text=_("For consultants."),
     )
     phone = models.CharField(
         _("phone"), max_length=32, blank=True, help_text=_("Never shown to the public.")
     )
     language = models.CharField(
-        _("interface language"),
-        max_length=8,
-        choices=settings.LANGUAGES,
+        _("interface language"), max_length=8, choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the portal's pages and e-mails for this person."),
     )
     email_notifications = models.CharField(
-        _("e-mail notifications"),
-        max_length=10,
-        choices=EmailNotifications.choices,
+        _("e-mail notifications"), max_length=10, choices=EmailNotifications.choices,
         default=EmailNotifications.IMMEDIATE,
     )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import Role, people_q, scope_of
 
 from .choices import EmailNotifications
+from .fields import newest_first, place_field
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -38,18 +39,9 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    province = models.ForeignKey(
-        "villages.Province", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("province"),
-    )
-    regency = models.ForeignKey(
-        "villages.Regency", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("regency/city"),
-    )
-    library = models.ForeignKey(
-        "villages.Library", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("library"),
-    )
+    province = place_field("villages.Province", "+", _("province"))
+    regency = place_field("villages.Regency", "+", _("regency/city"))
+    library = place_field("villages.Library", "+", _("library"))
     provinces = models.ManyToManyField(
         "villages.Province", blank=True, related_name="+", verbose_name=_("assigned provinces")
     )
@@ -137,7 +129,7 @@ class AccountEvent(models.Model):
     class Meta:
         verbose_name = _("account event")
         verbose_name_plural = _("account events")
-        ordering = ["-created_at", "-pk"]
+        ordering = newest_first("created_at")
         indexes = [
             # An account's history, newest first.
             models.Index(fields=["account", "-created_at"], name="accountevent_account_idx"),

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
+
 from . import kinds
 
 
@@ -27,9 +29,7 @@ class Notification(models.Model):
     Kind = kinds.Kind
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="notifications",
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
         verbose_name=_("recipient"),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=kinds.Kind.choices)
@@ -47,7 +47,7 @@ class Notification(models.Model):
     objects = NotificationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
+        ordering = newest_first("created_at")
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         indexes = [
@@ -96,9 +96,7 @@ class Digest(models.Model):
     """A daily digest mailed to one person: at most one a day."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="notification_digests",
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_digests",
         verbose_name=_("recipient"),
     )
     day = models.DateField(_("day"))

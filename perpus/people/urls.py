@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from perpus.routes import member_paths
+
 from . import views
 
 app_name = "people"
@@ -10,16 +12,21 @@ urlpatterns = [
     # /people/: accounts in the user's scope and their invitations
     path("people/", views.person_list, name="person_list"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
-    path("people/<int:pk>/access/", views.person_access, name="person_access"),
-    path("people/<int:pk>/deactivate/", views.person_deactivate, name="person_deactivate"),
-    path("people/<int:pk>/reactivate/", views.person_reactivate, name="person_reactivate"),
+    *member_paths(
+        "people/",
+        "person",
+        {
+            "access": views.person_access,
+            "deactivate": views.person_deactivate,
+            "reactivate": views.person_reactivate,
+        },
+    ),
     path("people/invite/", views.invite, name="invite"),
     path("people/invitations/", views.invitation_list, name="invitation_list"),
-    path("people/invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
-    path(
-        "people/invitations/<int:pk>/withdraw/",
-        views.invitation_withdraw,
-        name="invitation_withdraw",
+    *member_paths(
+        "people/invitations/",
+        "invitation",
+        {"resend": views.invitation_resend, "withdraw": views.invitation_withdraw},
     ),
     # /invitation/<token>/: the invitee's sign-up (public)
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),

@@ -1,5 +1,7 @@
 """What the national dataset is made of: sizes, places, titles (no query)."""
 
+import datetime
+
 from activities.models import ActivityKind
 
 MARK = "SC-"
@@ -42,3 +44,13 @@ KIND_WEIGHTS = {
     ActivityKind.PEER_LEARNING: 4, ActivityKind.COORDINATION: 3, ActivityKind.STAKEHOLDER: 3,
     ActivityKind.SOCIALISATION: 2, ActivityKind.ADVOCACY: 2,
 }
+
+
+def months_before(day: datetime.date, count: int) -> list[datetime.date]:
+    """The first days of the `count` months before `day`'s, newest first (no query)."""
+    months = []
+    first = day.replace(day=1)
+    for _ in range(count):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+        months.append(first)
+    return months

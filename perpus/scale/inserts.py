@@ -34,6 +34,28 @@ def own_timestamps(*models):
             f.auto_now_add, f.auto_now = add, now
 
 
+class Batches:
+    """Rows of `model` gathered and written with `bulk_create` (conflicts ignored) once
+    `size` are waiting, so memory stays flat while a step makes millions."""
+
+    def __init__(self, model, size: int):
+        self.model, self.size = model, size
+        self.rows: list = []
+        self.written = 0
+
+    def add(self, row) -> None:
+        self.rows.append(row)
+
+    def write_if_full(self, force: bool = False) -> int:
+        """Write the waiting rows if `size` are waiting (any number if `force`); return how
+        many were written in all."""
+        if force or len(self.rows) >= self.size:
+            self.model.objects.bulk_create(self.rows, ignore_conflicts=True)
+            self.written += len(self.rows)
+            self.rows = []
+        return self.written
+
+
 class FastInserter:
     """Insert plain rows of `model` with `executemany`, around Django's per-value preparation.
 

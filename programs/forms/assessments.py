@@ -53,41 +53,41 @@ class AssessmentForm(forms.ModelForm):
             # The unsaved instance gives visited_on=None in `initial`, which would hide a
             # field's own initial value: pre-fill today's date here.
             self.initial["visited_on"] = timezone.localdate()
-        self.criterion_fields = []
-        for criterion in self.criteria:
-            item = current.get(criterion.pk)
-            verdict_name, note_name, evidence_name = (
-                f"verdict_{criterion.pk}",
-                f"note_{criterion.pk}",
-                f"evidence_{criterion.pk}",
-            )
-            # The fieldset's legend names the criterion; the field says what is asked.
-            self.fields[verdict_name] = forms.ChoiceField(
-                label=_("Verdict"),
-                choices=Verdict.choices,
-                initial=item.verdict if item else Verdict.NOT_ASSESSED,
-                widget=forms.RadioSelect,
-            )
-            self.fields[note_name] = forms.CharField(
-                label=_("Note"),
-                required=False,
-                initial=item.note if item else "",
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
-            self.fields[evidence_name] = DocumentField(
-                allowed=PDF_OR_IMAGE,
-                label=_("Evidence (photo or PDF)"),
-                required=False,
-            )
-            self.criterion_fields.append(
-                {
-                    "criterion": criterion,
-                    "verdict": self[verdict_name],
-                    "note": self[note_name],
-                    "evidence": self[evidence_name],
-                    "current": list(item.evidence_files.all()) if item else [],
-                }
-            )
+        self.criterion_fields = [self._add_criterion_fields(c, current.get(c.pk)) for c in self.criteria]
+
+    def _add_criterion_fields(self, criterion, item) -> dict:
+        """Add the verdict, note and evidence fields of `criterion`, filled from its saved
+        `item` if any; return them for the template, with the criterion and its evidence."""
+        verdict_name, note_name, evidence_name = (
+            f"verdict_{criterion.pk}",
+            f"note_{criterion.pk}",
+            f"evidence_{criterion.pk}",
+        )
+        # The fieldset's legend names the criterion; the field says what is asked.
+        self.fields[verdict_name] = forms.ChoiceField(
+            label=_("Verdict"),
+            choices=Verdict.choices,
+            initial=item.verdict if item else Verdict.NOT_ASSESSED,
+            widget=forms.RadioSelect,
+        )
+        self.fields[note_name] = forms.CharField(
+            label=_("Note"),
+            required=False,
+            initial=item.note if item else "",
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+        self.fields[evidence_name] = DocumentField(
+            allowed=PDF_OR_IMAGE,
+            label=_("Evidence (photo or PDF)"),
+            required=False,
+        )
+        return {
+            "criterion": criterion,
+            "verdict": self[verdict_name],
+            "note": self[note_name],
+            "evidence": self[evidence_name],
+            "current": list(item.evidence_files.all()) if item else [],
+        }
 
     def clean(self):
         cleaned = super().clean()

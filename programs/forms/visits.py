@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.filters import DateRangeFilterMixin
 from perpus.scopes import working_on_q
 from perpus.uploads import DOCUMENT_TYPES, DocumentField, clean_document
+from villages.forms.filters import in_place_and_period
 from villages.models import Library, Province, Regency
 
 from ..models import Visit
@@ -66,15 +67,7 @@ class VisitFilterForm(DateRangeFilterMixin, forms.Form):
         shown with their errors, are left out."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        if data.get("province"):
-            queryset = queryset.filter(province=data["province"])
-        if data.get("regency"):
-            queryset = queryset.filter(regency=data["regency"])
-        if data.get("date_from"):
-            queryset = queryset.filter(ends_on__gte=data["date_from"])
-        if data.get("date_to"):
-            queryset = queryset.filter(starts_on__lte=data["date_to"])
-        return queryset
+        return in_place_and_period(queryset, data, starts="starts_on", ends="ends_on")
 
 
 class VisitForm(forms.ModelForm):
@@ -91,17 +84,8 @@ class VisitForm(forms.ModelForm):
     class Meta:
         model = Visit
         fields = [
-            "regency",
-            "starts_on",
-            "ends_on",
-            "team",
-            "visitors",
-            "libraries",
-            "purpose",
-            "findings",
-            "recommendations",
-            "users_interviewed",
-            "non_users_interviewed",
+            "regency", "starts_on", "ends_on", "team", "visitors", "libraries", "purpose",
+            "findings", "recommendations", "users_interviewed", "non_users_interviewed",
             "survey_summary",
         ]
         widgets = {

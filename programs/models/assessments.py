@@ -5,42 +5,30 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.scopes import ASSESSOR_ROLES, ScopedQuerySet, ScopePaths
 from perpus.trash import SoftDeletable, SoftDeleteQuerySet
 from perpus.uploads import RandomUploadTo
+from villages.models import LibraryPartQuerySet, library_link
 
 from .ladder import Criterion
 
 
-class AssessmentQuerySet(ScopedQuerySet):
-    scope_paths = ScopePaths(
-        province="library__province_id", regency="library__regency_id", library="library_id"
-    )
+class AssessmentQuerySet(LibraryPartQuerySet):
     # Consultants record monitoring visits; the program admin may too.
     writer_roles = ASSESSOR_ROLES
 
 
 class Assessment(models.Model):
-    library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.CASCADE,
-        related_name="assessments",
-        verbose_name=_("library"),
-    )
+    library = library_link("assessments")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="assessments",
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments",
         verbose_name=_("recorded by"),
     )
     visited_on = models.DateField(_("date of visit"))
     visit = models.ForeignKey(
-        "programs.Visit",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="assessments",
-        verbose_name=_("monitoring visit"),
+        "programs.Visit", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="assessments", verbose_name=_("monitoring visit"),
         help_text=_("The visit during which this assessment was made, if any."),
     )
     findings = models.TextField(_("findings"))
@@ -51,7 +39,7 @@ class Assessment(models.Model):
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-visited_on", "-pk"]
+        ordering = newest_first("visited_on")
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         indexes = [models.Index(fields=["library", "-visited_on"])]
@@ -125,12 +113,8 @@ class AssessmentEvidence(SoftDeletable):
     #: Offered as the name when the file is opened or saved.
     name = models.CharField(_("file name"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("uploaded by"),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
@@ -138,8 +122,7 @@ class AssessmentEvidence(SoftDeletable):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("evidence")
-        verbose_name_plural = _("evidence")
+        verbose_name = verbose_name_plural = _("evidence")
 
     def __str__(self):
         return self.name or self.file.name

@@ -5,7 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import PROGRAM_ADMIN_ROLES, ScopedQuerySet, ScopePaths
+from perpus.scopes import PROGRAM_ADMIN_ROLES
+from villages.models import LibraryPartQuerySet, library_link
 
 
 class Program(models.Model):
@@ -32,10 +33,7 @@ class FundingSource(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ParticipationQuerySet(ScopedQuerySet):
-    scope_paths = ScopePaths(
-        province="library__province_id", regency="library__regency_id", library="library_id"
-    )
+class ParticipationQuerySet(LibraryPartQuerySet):
     # Only the program admin configures programs, cohorts and the ladder.
     writer_roles = PROGRAM_ADMIN_ROLES
 
@@ -43,12 +41,7 @@ class ParticipationQuerySet(ScopedQuerySet):
 class Participation(models.Model):
     """One library's entry in one program's cohort of a year, with the aid it received."""
 
-    library = models.ForeignKey(
-        "villages.Library",
-        on_delete=models.CASCADE,
-        related_name="participations",
-        verbose_name=_("library"),
-    )
+    library = library_link("participations")
     program = models.ForeignKey(
         Program, on_delete=models.PROTECT, related_name="participations", verbose_name=_("program")
     )

@@ -36,6 +36,23 @@ def cohort_token(program_id: int | None, year: int | None) -> str:
     return f",{program_id}:{year}," if year is not None else f",{program_id}:"
 
 
+def place_indexes(province_name: str, regency_name: str) -> list[models.Index]:
+    """The indexes of a summary read by province (and regency) and by regency alone."""
+    return [
+        models.Index(fields=["province", "regency"], name=province_name),
+        models.Index(fields=["regency"], name=regency_name),
+    ]
+
+
+def month_indexes(prefix: str) -> list[models.Index]:
+    """The indexes of a monthly summary read by month across provinces, and by regency month
+    by month (named `<prefix>_month_province`, `<prefix>_regency_month`)."""
+    return [
+        models.Index(fields=["month", "province"], name=f"{prefix}_month_province"),
+        models.Index(fields=["regency", "month"], name=f"{prefix}_regency_month"),
+    ]
+
+
 class LibraryCohortKey(models.Model):
     """The cohorts a library is in, as the one key the summaries group by (no row: none)."""
 
@@ -79,8 +96,7 @@ class ActivityMonthSummary(models.Model):
         verbose_name_plural = _("monthly activity summaries")
         indexes = [
             models.Index(fields=["is_total", "month"], name="actsum_total_month"),
-            models.Index(fields=["month", "province"], name="actsum_month_province"),
-            models.Index(fields=["regency", "month"], name="actsum_regency_month"),
+            *month_indexes("actsum"),
         ]
 
 
@@ -99,10 +115,7 @@ class StageMonthSummary(models.Model):
     class Meta:
         verbose_name = _("monthly stage summary")
         verbose_name_plural = _("monthly stage summaries")
-        indexes = [
-            models.Index(fields=["month", "province"], name="stagesum_month_province"),
-            models.Index(fields=["regency", "month"], name="stagesum_regency_month"),
-        ]
+        indexes = month_indexes("stagesum")
 
 
 class LibraryReportSummary(models.Model):
@@ -123,10 +136,7 @@ class LibraryReportSummary(models.Model):
     class Meta:
         verbose_name = _("library reporting summary")
         verbose_name_plural = _("library reporting summaries")
-        indexes = [
-            models.Index(fields=["province", "regency"], name="libsum_province_regency"),
-            models.Index(fields=["regency"], name="libsum_regency"),
-        ]
+        indexes = place_indexes("libsum_province_regency", "libsum_regency")
 
 
 class BacklogSummary(models.Model):
@@ -146,10 +156,7 @@ class BacklogSummary(models.Model):
     class Meta:
         verbose_name = _("review backlog summary")
         verbose_name_plural = _("review backlog summaries")
-        indexes = [
-            models.Index(fields=["province", "regency"], name="backlogsum_place"),
-            models.Index(fields=["regency"], name="backlogsum_regency"),
-        ]
+        indexes = place_indexes("backlogsum_place", "backlogsum_regency")
 
 
 class DashboardRefresh(models.Model):

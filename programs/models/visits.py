@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from perpus.models.fields import newest_first
 from perpus.scopes import ASSESSOR_ROLES, ScopedQuerySet, ScopePaths, editable_q, scope_of
 from perpus.trash import SoftDeletable, SoftDeleteQuerySet
 from perpus.uploads import RandomUploadTo
@@ -72,7 +73,7 @@ class Visit(SoftDeletable):
     objects = VisitQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-starts_on", "-pk"]
+        ordering = newest_first("starts_on")
         verbose_name = _("monitoring visit")
         verbose_name_plural = _("monitoring visits")
         indexes = [models.Index(fields=["regency", "-starts_on"], name="visit_regency_date")]

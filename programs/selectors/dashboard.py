@@ -23,18 +23,8 @@ from villages.models import Library, LibraryLevel, Province, Regency
 
 from ..models import ActivityMonthSummary, DashboardRefresh, Participation, Stage, StageMonthSummary
 from .dashboard_cells import Month, Table, Unit, months, share
-from .dashboard_levels import (
-    LIBRARY_PATHS,
-    NATION,
-    PROVINCE,
-    RECORD_PATHS,
-    REGENCY,
-    VIA_LIBRARY,
-    DashboardFilters,
-    Level,
-    dashboard_url,
-    library_dashboard_url,
-)
+from .dashboard_levels import LIBRARY_PATHS, NATION, PROVINCE, RECORD_PATHS, REGENCY, VIA_LIBRARY
+from .dashboard_levels import DashboardFilters, Level, dashboard_url, library_dashboard_url
 from .dashboard_sources import PARTICIPANT_FIELDS
 
 EXPIRING_DAYS = 90
@@ -74,6 +64,45 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
     orders = [0] + [stage.order for stage in stages]
     # Grouped by stage id (one join fewer); the stages are already loaded.
     order_of = {stage.pk: stage.order for stage in stages}
+    per_unit, places = _stages_per_unit(level, filters, order_of)
+    names = stage_names(stages)
+    totals = {order: sum(counts.get(order, 0) for counts in per_unit.values()) for order in orders}
+    total = sum(totals.values())
+    by_unit = Table("stages_by_unit", str(STAGES_BY_UNIT[level.kind]),
+                    [level.unit_label] + names + [_("Total")])
+    for unit in units:
+        counts = per_unit.get(unit.key, {})
+        if level.kind == "regency" and not counts:
+            continue
+        by_unit.rows.append(_stage_row(unit.link, counts, orders))
+    by_unit.footer = [_("Total")] + [totals[o] for o in orders] + [total]
+    summary = Table("stages", _("Libraries per stage"), [_("Stage"), _("Libraries"), _("Share")],
+                    [[name, totals[o], share(totals[o], total)] for name, o in zip(names, orders)],
+                    footer=[_("Total"), total, share(total, total)])
+    return {
+        "tables": [
+            summary,
+            by_unit,
+            _stages_by_cohort_year(level, filters, order_of, names, orders),
+            _stage_history(level, filters, names, orders),
+        ],
+        "totals": totals,
+        "total": total,
+        "per_unit": per_unit,
+        "places": places,
+        "names": names,
+        "orders": orders,
+    }
+
+
+def _stage_row(label, counts: dict, orders: list[int]) -> list:
+    """A stages table's row: `label`, the count at each stage of `orders`, and their total."""
+    return [label] + [counts.get(o, 0) for o in orders] + [sum(counts.values())]
+
+
+def _stages_per_unit(level: Level, filters: DashboardFilters, order_of: dict) -> tuple[dict, dict]:
+    """Village libraries per unit and stage order, and each unit's mean location weighted by
+    its located libraries ([latitude sum, longitude sum, located]); one query."""
     unit_path = level.unit_path(LIBRARY_PATHS)
     libraries = Library.objects.filter(level.q(LIBRARY_PATHS), filters.cohort_q("pk"), level=LibraryLevel.VILLAGE)
     per_unit: dict = {}
@@ -90,21 +119,12 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
             place[0] += float(row["lat"]) * row["located"]
             place[1] += float(row["lng"]) * row["located"]
             place[2] += row["located"]
-    names = stage_names(stages)
-    totals = {order: sum(counts.get(order, 0) for counts in per_unit.values()) for order in orders}
-    total = sum(totals.values())
-    by_unit = Table("stages_by_unit", str(STAGES_BY_UNIT[level.kind]),
-                    [level.unit_label] + names + [_("Total")])
-    for unit in units:
-        counts = per_unit.get(unit.key, {})
-        if level.kind == "regency" and not counts:
-            continue
-        by_unit.rows.append([unit.link] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
-    by_unit.footer = [_("Total")] + [totals[o] for o in orders] + [total]
-    summary = Table("stages", _("Libraries per stage"), [_("Stage"), _("Libraries"), _("Share")],
-                    [[name, totals[o], share(totals[o], total)] for name, o in zip(names, orders)],
-                    footer=[_("Total"), total, share(total, total)])
-    # Per cohort year: a library in two programs the same year counts once.
+    return per_unit, places
+
+
+def _stages_by_cohort_year(level: Level, filters: DashboardFilters, order_of: dict, names, orders) -> Table:
+    """Village libraries per stage by cohort year (one query); a library in two programs the
+    same year counts once."""
     cohorts = Participation.objects.filter(level.q(VIA_LIBRARY), library__level=LibraryLevel.VILLAGE)
     if filters.program_id is not None:
         cohorts = cohorts.filter(program_id=filters.program_id)
@@ -116,9 +136,13 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
         per_year.setdefault(row["year"], {})[order] = per_year.get(row["year"], {}).get(order, 0) + row["n"]
     by_year = Table("stages_by_cohort", _("Libraries per stage, by cohort year"), [_("Cohort year")] + names + [_("Total")])
     for year in sorted(per_year):
-        counts = per_year[year]
-        by_year.rows.append([year] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
-    # Month by month, from the stage history.
+        by_year.rows.append(_stage_row(year, per_year[year], orders))
+    return by_year
+
+
+def _stage_history(level: Level, filters: DashboardFilters, names, orders) -> Table:
+    """Libraries per stage at the end of each month of the filters' period, from the stage
+    history's summaries (one query)."""
     history_rows = (
         StageMonthSummary.objects.filter(level.q(RECORD_PATHS), filters.summary_q(),
                                          month__gte=filters.month_from, month__lte=filters.month_to)
@@ -133,17 +157,8 @@ def stage_section(level: Level, filters: DashboardFilters, units: list[Unit], st
     history = Table("stage_history", _("Libraries per stage at the end of each month"), [_("Month")] + names + [_("Total")])
     # Only the months with snapshots: a month without any says nothing of the stages then.
     for month in sorted(per_month):
-        counts = per_month[month]
-        history.rows.append([Month.of(month)] + [counts.get(o, 0) for o in orders] + [sum(counts.values())])
-    return {
-        "tables": [summary, by_unit, by_year, history],
-        "totals": totals,
-        "total": total,
-        "per_unit": per_unit,
-        "places": places,
-        "names": names,
-        "orders": orders,
-    }
+        history.rows.append(_stage_row(Month.of(month), per_month[month], orders))
+    return history
 
 
 def activity_section(level: Level, filters: DashboardFilters) -> dict:

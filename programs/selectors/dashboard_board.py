@@ -23,16 +23,8 @@ from villages.models import Library, LibraryLevel
 
 from ..models import Assessment, BacklogSummary, LibraryReportSummary, Visit
 from .dashboard_cells import Link, Table, Unit, day
-from .dashboard_levels import (
-    NATION,
-    PROVINCE,
-    RECORD_PATHS,
-    REGENCY,
-    VIA_LIBRARY,
-    DashboardFilters,
-    Level,
-    library_dashboard_url,
-)
+from .dashboard_levels import NATION, PROVINCE, RECORD_PATHS, REGENCY, VIA_LIBRARY
+from .dashboard_levels import DashboardFilters, Level, library_dashboard_url
 from .visits import last_visited
 
 #: A library with no activity entry and no statistics saved for this long is listed.
@@ -99,31 +91,42 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
     """For each unit below: this month's statistics and activities, last entry, staff's last
     login, silent libraries and last visit; and the first silent libraries by name.
     Queries: board (1), logins (1), visits (2), silent list (1)."""
-    now = timezone.now()
     month_start = timezone.localdate().replace(day=1)
-    cutoff = now - timedelta(days=SILENT_DAYS)
-    summaries = LibraryReportSummary.objects.filter(
-        level.q(RECORD_PATHS), filters.cohort_q("library_id"), library__level=LibraryLevel.VILLAGE
-    )
-    path = level.unit_path(RECORD_PATHS)
     # A month's statistics (its visits and members) are due once it has ended: this month,
     # last month's are.
     due_month = (month_start - timedelta(days=1)).replace(day=1)
-    due_stats = Q(last_statistic_month__gte=due_month)
-    this_month_acts = Q(last_activity_on__gte=month_start)
-    board = {
+    cutoff = timezone.now() - timedelta(days=SILENT_DAYS)
+    summaries = LibraryReportSummary.objects.filter(
+        level.q(RECORD_PATHS), filters.cohort_q("library_id"), library__level=LibraryLevel.VILLAGE
+    )
+    board = _reporting_board(summaries, level.unit_path(RECORD_PATHS), due_month, month_start, cutoff)
+    table = _reporting_table(level, units, board, due_month, month_start)
+    silent = _silent_table(summaries, cutoff)
+    silent_total = sum(row["silent"] for row in board.values())
+    return {"tables": [table, silent], "silent_total": silent_total, "silent_listed": len(silent.rows)}
+
+
+def _reporting_board(summaries, path: str, due_month, month_start, cutoff) -> dict:
+    """Unit key (the value at `path`) → its village libraries' reporting counts and latest
+    dates, from the reporting `summaries` (one query)."""
+    return {
         row[path]: row
         for row in summaries.values(path)
         .annotate(
             libraries=Count("pk"),
-            statistics=Count("pk", filter=due_stats),
+            statistics=Count("pk", filter=Q(last_statistic_month__gte=due_month)),
             statistics_last=Max("last_statistic_at"),
-            activities=Count("pk", filter=this_month_acts),
+            activities=Count("pk", filter=Q(last_activity_on__gte=month_start)),
             last_entry=Max("last_entry_at"),
             silent=Count("pk", filter=_silent_q(cutoff)),
         )
         .order_by()
     }
+
+
+def _reporting_table(level: Level, units: list[Unit], board: dict, due_month, month_start) -> Table:
+    """The reporting table: a row per unit of `board`, with its staff's last login and last
+    visit (three queries). A regency's rows are its libraries, answered yes or no."""
     logins = _staff_logins(level)
     visits = _last_visits(level)
     table = Table(
@@ -155,6 +158,12 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
             unit.link, statistics, day(row and row["statistics_last"]), activities,
             day(row and row["last_entry"]), day(logins.get(unit.key)), silent, day(visits.get(unit.key)),
         ])
+    return table
+
+
+def _silent_table(summaries, cutoff) -> Table:
+    """The first `SILENT_LISTED` libraries of `summaries` silent since `cutoff`, by name, with
+    their last entry, statistics and visit (one query)."""
     last_visit = Subquery(
         Visit.libraries.through.objects.filter(library_id=OuterRef("library_id"), visit__deleted_at__isnull=True)
         .order_by("-visit__starts_on").values("visit__starts_on")[:1]
@@ -176,8 +185,7 @@ def completeness_section(level: Level, filters: DashboardFilters, units: list[Un
             Link(row["library__name"], library_dashboard_url(row["library_id"]), drill=True),
             row["library__regency__name"] or "–", day(row["last_entry_at"]), day(row["last_statistic_at"]), day(visited),
         ])
-    silent_total = sum(row["silent"] for row in board.values())
-    return {"tables": [table, silent], "silent_total": silent_total, "silent_listed": len(silent.rows)}
+    return silent
 
 
 def backlog_section(level: Level, filters: DashboardFilters) -> dict:

@@ -8,7 +8,8 @@ from .libraries import (
     library_search_text,
     region_search_text,
 )
-from .photos import LibraryPhoto
+from .parts import LibraryPartQuerySet, library_link
+from .photos import ConsentedPhoto, LibraryPhoto
 from .regions import (
     District,
     Province,
@@ -23,6 +24,9 @@ from .statistics import LibraryStatistic, first_of_month
 
 __all__ = [
     "Accreditation",
+    "ConsentedPhoto",
+    "LibraryPartQuerySet",
+    "library_link",
     "District",
     "InternetKind",
     "Library",

@@ -5,25 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import ScopedQuerySet, ScopePaths
-
-from .libraries import Library
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
-
-
-class OpeningHoursQuerySet(ScopedQuerySet):
-    scope_paths = ScopePaths(
-        province="library__province_id", regency="library__regency_id", library="library_id"
-    )
+from .choices import Weekday
+from .parts import LibraryPartQuerySet, library_link
 
 
 def minutes_between(opens, closes) -> int:
@@ -34,21 +17,18 @@ def minutes_between(opens, closes) -> int:
 class OpeningHours(models.Model):
     """A library is open on `weekday` from `opens` to `closes`; days without a row are closed."""
 
-    library = models.ForeignKey(
-        Library, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("library")
-    )
+    library = library_link("opening_hours")
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
     # Stored so the ladder can average hours per day with one aggregate query.
     minutes = models.PositiveSmallIntegerField(_("minutes open"), editable=False)
 
-    objects = OpeningHoursQuerySet.as_manager()
+    objects = LibraryPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["library_id", "weekday"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
+        verbose_name = verbose_name_plural = _("opening hours")
         constraints = [
             models.UniqueConstraint(fields=["library", "weekday"], name="opening_hours_one_per_day"),
             models.CheckConstraint(condition=Q(closes__gt=F("opens")), name="opening_hours_closes_after_opens"),

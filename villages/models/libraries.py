@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import DATA_ENTRY_ROLES, ScopedQuerySet, ScopePaths, scope_of, visible_q
 from perpus.textsearch import matching, normalise
 
+from .choices import Accreditation, InternetKind, LibraryLevel
 from .regions import Province, Regency, Village
 
 
@@ -31,23 +32,16 @@ def unique_library_slug(name: str, exclude_pk=None) -> str:
     return slug
 
 
-class LibraryLevel(models.TextChoices):
-    PROVINCE = "province", _("Province library")
-    REGENCY = "regency", _("Regency/city library")
-    VILLAGE = "village", _("Village/kelurahan library")
-
-
-class InternetKind(models.TextChoices):
-    FIXED = "fixed", _("Fixed broadband (cable, fibre, DSL)")
-    MOBILE = "mobile", _("Mobile data (modem, hotspot)")
-    SATELLITE = "satellite", _("Satellite")
-    OTHER = "other", _("Other")
-
-
-class Accreditation(models.TextChoices):
-    A = "A", _("A")
-    B = "B", _("B")
-    C = "C", _("C")
+def coordinate_field(label, limit: int) -> models.DecimalField:
+    """An optional latitude or longitude in degrees, from -`limit` to `limit` (to about 10 cm)."""
+    return models.DecimalField(
+        label,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
+    )
 
 
 class LibraryQuerySet(ScopedQuerySet):
@@ -84,19 +78,11 @@ class Library(models.Model):
         Province, on_delete=models.PROTECT, related_name="libraries", verbose_name=_("province")
     )
     regency = models.ForeignKey(
-        Regency,
-        on_delete=models.PROTECT,
-        related_name="libraries",
-        null=True,
-        blank=True,
+        Regency, on_delete=models.PROTECT, related_name="libraries", null=True, blank=True,
         verbose_name=_("regency/city"),
     )
     village = models.ForeignKey(
-        Village,
-        on_delete=models.PROTECT,
-        related_name="libraries",
-        null=True,
-        blank=True,
+        Village, on_delete=models.PROTECT, related_name="libraries", null=True, blank=True,
         verbose_name=_("village/kelurahan"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -104,28 +90,12 @@ class Library(models.Model):
     #: name on the first save and kept when the name changes, so shared links keep working.
     slug = models.SlugField(_("URL name"), max_length=220, unique=True, blank=True, editable=False)
     npp = models.CharField(
-        _("NPP number"),
-        max_length=32,
-        blank=True,
+        _("NPP number"), max_length=32, blank=True,
         help_text=_("Nomor Pokok Perpustakaan, where the library has one."),
     )
     address = models.TextField(_("address"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = coordinate_field(_("latitude"), 90)
+    longitude = coordinate_field(_("longitude"), 180)
     # The public profile.
     description = models.TextField(
         _("description"), blank=True, help_text=_("What the library offers, in a few sentences.")
@@ -140,12 +110,8 @@ class Library(models.Model):
     contact_email = models.EmailField(_("contact email"), blank=True)
     # Facts the progress ladder reads (programs.measures.library); empty means not recorded.
     floor_area_m2 = models.PositiveIntegerField(_("floor area (m²)"), null=True, blank=True)
-    collection_titles = models.PositiveIntegerField(
-        _("collection: titles"), null=True, blank=True
-    )
-    collection_copies = models.PositiveIntegerField(
-        _("collection: copies"), null=True, blank=True
-    )
+    collection_titles = models.PositiveIntegerField(_("collection: titles"), null=True, blank=True)
+    collection_copies = models.PositiveIntegerField(_("collection: copies"), null=True, blank=True)
     staff_count = models.PositiveSmallIntegerField(_("staff"), null=True, blank=True)
     computers_in_service = models.PositiveSmallIntegerField(
         _("computers in service"), null=True, blank=True
@@ -155,10 +121,7 @@ class Library(models.Model):
         _("kind of internet access"), max_length=10, choices=InternetKind.choices, blank=True
     )
     accreditation = models.CharField(
-        _("accreditation"),
-        max_length=1,
-        choices=Accreditation.choices,
-        blank=True,
+        _("accreditation"), max_length=1, choices=Accreditation.choices, blank=True,
         help_text=_("Perpusnas accreditation grade; empty when not accredited."),
     )
     is_published = models.BooleanField(

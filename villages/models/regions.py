@@ -12,13 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from perpus.scopes import ScopedQuerySet, ScopePaths
 
 from ..params import search_term
-
-
-class TimeZone(models.TextChoices):
-    WIB = "Asia/Jakarta", _("WIB (UTC+7)")
-    WIB_PONTIANAK = "Asia/Pontianak", _("WIB (UTC+7), Pontianak")
-    WITA = "Asia/Makassar", _("WITA (UTC+8)")
-    WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+from .choices import RegencyKind, TimeZone, VillageKind
 
 
 # Keppres 41/1987, by province code (domain.md §4.4).
@@ -48,14 +42,35 @@ def region_slug(name: str, code: str = "") -> str:
     return slugify(name)[:100] or slugify(code.replace(".", "-"))
 
 
-class SluggedRegion(models.Model):
-    """A province or a regency: shown by its name, with a public URL part made from it."""
+def region_code(length: int) -> models.CharField:
+    """A region's official code (with its dots, up to `length` characters): its primary key."""
+    return models.CharField(_("code"), max_length=length, primary_key=True)
+
+
+def parent_region(model, related_name: str, verbose_name) -> models.ForeignKey:
+    """The region a region lies in: it cannot be deleted while a region lies in it."""
+    return models.ForeignKey(
+        model, on_delete=models.PROTECT, related_name=related_name, verbose_name=verbose_name
+    )
+
+
+class Region(models.Model):
+    """A region of the official list: keyed by its code, shown by its name, listed in the
+    order of the codes (which is the official order)."""
 
     class Meta:
         abstract = True
+        ordering = ["code"]
 
     def __str__(self):
         return self.name
+
+
+class SluggedRegion(Region):
+    """A province or a regency: with a public URL part made from its name."""
+
+    class Meta(Region.Meta):
+        abstract = True
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -64,7 +79,7 @@ class SluggedRegion(models.Model):
 
 
 class Province(SluggedRegion):
-    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    code = region_code(2)
     name = models.CharField(_("name"), max_length=100)
     #: Public URL part (/perpustakaan/<slug>/), from the name; set by import_regions and save().
     slug = models.SlugField(_("URL name"), max_length=100, db_index=True, blank=True)
@@ -74,8 +89,7 @@ class Province(SluggedRegion):
 
     objects = ProvinceQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(SluggedRegion.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -88,20 +102,13 @@ class Province(SluggedRegion):
         return {TimeZone.WITA: "WITA", TimeZone.WIT: "WIT"}.get(self.time_zone, "WIB")
 
 
-class RegencyKind(models.TextChoices):
-    KABUPATEN = "kabupaten", _("Regency (kabupaten)")
-    KOTA = "kota", _("City (kota)")
-
-
 class RegencyQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="province_id", regency="code")
 
 
 class Regency(SluggedRegion):
-    code = models.CharField(_("code"), max_length=5, primary_key=True)
-    province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="regencies", verbose_name=_("province")
-    )
+    code = region_code(5)
+    province = parent_region(Province, "regencies", _("province"))
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=RegencyKind.choices)
     #: Public URL part, unique within the province in practice (lookups take the lowest code).
@@ -109,8 +116,7 @@ class Regency(SluggedRegion):
 
     objects = RegencyQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(SluggedRegion.Meta):
         verbose_name = _("regency or city")
         verbose_name_plural = _("regencies and cities")
 
@@ -128,28 +134,16 @@ class DistrictQuerySet(ScopedQuerySet):
     scope_paths = ScopePaths(province="regency__province_id", regency="regency_id")
 
 
-class District(models.Model):
-    code = models.CharField(_("code"), max_length=8, primary_key=True)
-    regency = models.ForeignKey(
-        Regency, on_delete=models.PROTECT, related_name="districts", verbose_name=_("regency")
-    )
+class District(Region):
+    code = region_code(8)
+    regency = parent_region(Regency, "districts", _("regency"))
     name = models.CharField(_("name"), max_length=100)
 
     objects = DistrictQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(Region.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-
-    def __str__(self):
-        return self.name
-
-
-class VillageKind(models.TextChoices):
-    KELURAHAN = "kelurahan", _("Urban village (kelurahan)")
-    DESA = "desa", _("Village (desa)")
-    DESA_ADAT = "desa_adat", _("Customary village (desa adat)")
 
 
 class VillageQuerySet(ScopedQuerySet):
@@ -166,29 +160,19 @@ class VillageQuerySet(ScopedQuerySet):
         return self.filter(name__icontains=term)
 
 
-class Village(models.Model):
-    code = models.CharField(_("code"), max_length=13, primary_key=True)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="villages", verbose_name=_("district")
-    )
-    regency = models.ForeignKey(
-        Regency, on_delete=models.PROTECT, related_name="villages", verbose_name=_("regency")
-    )
-    province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="villages", verbose_name=_("province")
-    )
+class Village(Region):
+    code = region_code(13)
+    district = parent_region(District, "villages", _("district"))
+    regency = parent_region(Regency, "villages", _("regency"))
+    province = parent_region(Province, "villages", _("province"))
     name = models.CharField(_("name"), max_length=100, db_index=True)
     kind = models.CharField(_("kind"), max_length=10, choices=VillageKind.choices)
 
     objects = VillageQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["code"]
+    class Meta(Region.Meta):
         verbose_name = _("village")
         verbose_name_plural = _("villages")
-
-    def __str__(self):
-        return self.name
 
     @property
     def full_name(self) -> str:

@@ -5,15 +5,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from perpus.scopes import ScopedQuerySet, ScopePaths
-
-from .libraries import Library
-
-
-class LibraryStatisticQuerySet(ScopedQuerySet):
-    scope_paths = ScopePaths(
-        province="library__province_id", regency="library__regency_id", library="library_id"
-    )
+from .parts import LibraryPartQuerySet, library_link
 
 
 def first_of_month(day: datetime.date) -> datetime.date:
@@ -22,9 +14,7 @@ def first_of_month(day: datetime.date) -> datetime.date:
 
 
 class LibraryStatistic(models.Model):
-    library = models.ForeignKey(
-        Library, on_delete=models.CASCADE, related_name="statistics", verbose_name=_("library")
-    )
+    library = library_link("statistics")
     month = models.DateField(_("month"), help_text=_("Stored as the first day of the month."))
     visits_male = models.PositiveIntegerField(_("visits by men and boys"), default=0)
     visits_female = models.PositiveIntegerField(_("visits by women and girls"), default=0)
@@ -35,12 +25,11 @@ class LibraryStatistic(models.Model):
     #: Grows with each save of the month, so a save from a stale form is refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    objects = LibraryStatisticQuerySet.as_manager()
+    objects = LibraryPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["library_id", "-month"]
-        verbose_name = _("monthly statistics")
-        verbose_name_plural = _("monthly statistics")
+        verbose_name = verbose_name_plural = _("monthly statistics")
         constraints = [
             models.UniqueConstraint(fields=["library", "month"], name="library_statistic_one_per_month"),
         ]

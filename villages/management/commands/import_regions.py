@@ -21,6 +21,43 @@ from villages.models.regions import region_slug
 BATCH = 2000
 
 
+def _province(code: str, name: str) -> dict:
+    return {"name": name, "slug": region_slug(name, code), "time_zone": time_zone_for_province(code)}
+
+
+def _regency(code: str, name: str) -> dict:
+    return {
+        "name": name,
+        "slug": region_slug(name, code),
+        "province_id": code[:2],
+        "kind": Regency.kind_for_code(code),
+    }
+
+
+def _district(code: str, name: str) -> dict:
+    return {"name": name, "regency_id": code[:5]}
+
+
+def _village(code: str, name: str) -> dict:
+    return {
+        "name": name,
+        "district_id": code[:8],
+        "regency_id": code[:5],
+        "province_id": code[:2],
+        "kind": Village.kind_for_code(code),
+    }
+
+
+#: Each level, top down: its model, and a region's fields from its code and name (its
+#: parents' codes are the leading parts of its own).
+LEVELS = {
+    "provinces": (Province, _province),
+    "regencies": (Regency, _regency),
+    "districts": (District, _district),
+    "villages": (Village, _village),
+}
+
+
 class Command(BaseCommand):
     help = (
         "Create or update provinces, regencies, districts and villages from the official "
@@ -38,62 +75,20 @@ class Command(BaseCommand):
         self.verbosity = verbosity
         self.only_province = province
         source = self.read_source(province)
-        summary = {}
         with transaction.atomic():
             # Region names are on every public page.
             due("regions", everything=True)
-            summary["provinces"] = self.sync(
-                "provinces",
-                Province,
-                {
-                    code: {
-                        "name": name,
-                        "slug": region_slug(name, code),
-                        "time_zone": time_zone_for_province(code),
-                    }
-                    for code, name in source["provinces"]
-                },
-            )
-            summary["regencies"] = self.sync(
-                "regencies",
-                Regency,
-                {
-                    code: {
-                        "name": name,
-                        "slug": region_slug(name, code),
-                        "province_id": code[:2],
-                        "kind": Regency.kind_for_code(code),
-                    }
-                    for code, name in source["regencies"]
-                },
-            )
-            summary["districts"] = self.sync(
-                "districts",
-                District,
-                {
-                    code: {"name": name, "regency_id": code[:5]}
-                    for code, name in source["districts"]
-                },
-            )
-            summary["villages"] = self.sync(
-                "villages",
-                Village,
-                {
-                    code: {
-                        "name": name,
-                        "district_id": code[:8],
-                        "regency_id": code[:5],
-                        "province_id": code[:2],
-                        "kind": Village.kind_for_code(code),
-                    }
-                    for code, name in source["villages"]
-                },
-            )
+            summary = {
+                label: self.sync(label, model, {code: fields(code, name) for code, name in source[label]})
+                for label, (model, fields) in LEVELS.items()
+            }
             if dry_run:
                 transaction.set_rollback(True)
-        elapsed = time.monotonic() - started
-        if verbosity < 1:
-            return
+        if verbosity >= 1:
+            self.report(summary, time.monotonic() - started, dry_run)
+
+    def report(self, summary, elapsed: float, dry_run: bool) -> None:
+        """Write what changed at each level, and how long it took."""
         for label, (created, updated, unchanged, missing) in summary.items():
             line = f"{label}: {created} created, {updated} updated, {unchanged} unchanged"
             if missing:
