@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from perpus.admin_services import ServiceAdmin, VersionedAdminForm, m2m_values, refusal_text
+from perpus.admin_services import ReadOnlyAdmin, ServiceAdmin, VersionedAdminForm, m2m_values, refusal_text
 
 from .models import (
     Activity,
@@ -257,18 +257,10 @@ class ActivityDocumentAdmin(AttachmentAdmin):
 
 
 @admin.register(RecordEvent)
-class RecordEventAdmin(admin.ModelAdmin):
+class RecordEventAdmin(ReadOnlyAdmin):
+    """The history is what makes every change undoable: shown, never changed or deleted."""
+
     list_display = ("at", "action", "content_type", "object_id", "user")
     list_filter = ("action", "content_type")
     list_select_related = ("content_type", "user")
     readonly_fields = ("content_type", "object_id", "action", "user", "at", "reason", "changes", "snapshot")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # The history is what makes every change undoable: never deleted.
-        return False

@@ -63,6 +63,20 @@ class VersionedAdminForm(forms.ModelForm):
         return cleaned
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """An admin page that only shows rows: they are written elsewhere (a history, verdicts
+    saved with their assessment, follow-ups the worker carries out)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ServiceAdmin(admin.ModelAdmin):
     """A ModelAdmin whose saves and deletes are its model's services (see the module)."""
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from perpus.admin_services import ServiceAdmin, VersionedAdminForm, refusal_text
+from perpus.admin_services import ReadOnlyAdmin, ServiceAdmin, VersionedAdminForm, refusal_text
 from perpus.followups.services import batch
 
 from . import services
@@ -175,7 +175,7 @@ class AssessmentAdmin(ServiceAdmin):
 
 
 @admin.register(AssessmentItem)
-class AssessmentItemAdmin(admin.ModelAdmin):
+class AssessmentItemAdmin(ReadOnlyAdmin):
     """Read-only: verdicts are changed with their assessment (its page, or the assessment's
     admin), where the service recomputes the library's stage."""
 
@@ -183,15 +183,6 @@ class AssessmentItemAdmin(admin.ModelAdmin):
     list_filter = ("verdict", "criterion")
     list_select_related = ("assessment__library", "criterion")
     raw_id_fields = ("assessment",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LibraryProgress)

@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from perpus.admin_services import ReadOnlyAdmin
+
 from .models import MAX_ATTEMPTS, DueFollowUp
 from .services import retry_failed
 
@@ -22,7 +24,7 @@ class FailedFilter(admin.SimpleListFilter):
 
 
 @admin.register(DueFollowUp)
-class DueFollowUpAdmin(admin.ModelAdmin):
+class DueFollowUpAdmin(ReadOnlyAdmin):
     """Read-only: rows are written with changes and removed by the worker; a person only
     retries the ones that failed."""
 
@@ -30,15 +32,6 @@ class DueFollowUpAdmin(admin.ModelAdmin):
     list_filter = [FailedFilter, "follow_up"]
     actions = ["retry"]
     ordering = ["-attempts", "pk"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Try the selected failed follow-ups again"))
     def retry(self, request, queryset):
