@@ -49,7 +49,7 @@ def _worker() -> tuple[float, int]:
     """Carry out what is due, as `db_worker` would; returns (milliseconds, queries); nothing
     before the follow-ups existed (the request did it all)."""
     try:
-        from perpus.followups.runner import run_due
+        from perpus.followups.services import run_due
     except ImportError:
         return 0.0, 0
 

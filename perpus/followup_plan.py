@@ -16,7 +16,7 @@ from __future__ import annotations
 from activities.search_text import refresh_for_libraries
 from activities.services.notices import notify_steps
 from perpus import pagecache
-from perpus.followups.runner import Targets
+from perpus.followups.services import Targets
 from programs.selectors.dashboard_cache import start_new_generation
 from programs.services.dashboard_summary import refresh_dashboard_summaries
 from programs.services.progress import recompute_progress

@@ -25,7 +25,7 @@ from django.core.handlers.base import BaseHandler
 from django.core.management import BaseCommand
 from django.db.models.signals import m2m_changed, pre_delete, pre_save
 
-from perpus.followups import runner
+from perpus.followups import services as followups
 from perpus.writes import current_service
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -239,7 +239,7 @@ class WriteGuard:
         if model not in self.models:
             return
         where = _channel.get()
-        if where is None or current_service() is not None or runner.running():
+        if where is None or current_service() is not None or followups.running():
             return
         label = model._meta.label
         if label == "perpus.User" and _only_credentials(instance):

@@ -1,19 +1,143 @@
-"""Recording that follow-ups are due, in the transaction of the change."""
+"""What follows a change: recorded with it (`due`), carried out by the task worker (`run_due`).
+
+A service records its change with `due(change, library_ids=…)` in its own transaction: one
+`DueFollowUp` row per follow-up and target, as the project's plan (`settings.FOLLOW_UP_PLAN`,
+`perpus/followup_plan.py`) lists for that change, and the task `run_due_followups` enqueued
+in the same transaction. `run_due` carries out each follow-up once for all its targets,
+oldest rows first, deleting them with the follow-up's own writes; one that fails keeps its
+rows with the error for the next run.
+"""
 
 from __future__ import annotations
 
+import logging
 import threading
+import traceback
 from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+from django_tasks import task
 
-from . import runner
 from .models import DueFollowUp
 
-EVERYTHING = "*"
+logger = logging.getLogger(__name__)
+
+#: Rows one follow-up takes at once: an import of 100,000 rows is carried out in batches.
+BATCH = 5_000
+#: Whole passes over the plan in one run: a follow-up may make another one due.
+PASSES = 3
 
 _state = threading.local()
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What one follow-up is run for: libraries, provinces, history events, or everything."""
+
+    library_ids: frozenset[int] = frozenset()
+    province_ids: frozenset[str] = frozenset()
+    event_ids: frozenset[int] = frozenset()
+    everything: bool = False
+
+    @classmethod
+    def parse(cls, targets) -> Targets:
+        """The targets of rows ("library:12", "province:63", "event:7", "*"); no query."""
+        libraries, provinces, events, everything = set(), set(), set(), False
+        for target in targets:
+            kind, _, key = target.partition(":")
+            if kind == "library":
+                libraries.add(int(key))
+            elif kind == "province":
+                provinces.add(key)
+            elif kind == "event":
+                events.add(int(key))
+            else:
+                everything = True
+        return cls(frozenset(libraries), frozenset(provinces), frozenset(events), everything)
+
+
+@cache
+def plan():
+    """The project's plan module (`settings.FOLLOW_UP_PLAN`): `PLAN` (change → follow-up
+    names) and `FOLLOW_UPS` (name → function of `Targets`, in the order they run)."""
+    return import_module(settings.FOLLOW_UP_PLAN)
+
+
+def running() -> bool:
+    """Whether this thread is carrying out follow-ups now (they may make more due)."""
+    return getattr(_state, "running", False)
+
+
+def _take(name: str) -> list[tuple[int, str]]:
+    """Lock and return the oldest waiting rows of follow-up `name` (one query); other
+    workers skip the locked rows."""
+    rows = DueFollowUp.objects.waiting().filter(follow_up=name).order_by("pk")
+    if connection.features.has_select_for_update_skip_locked:
+        rows = rows.select_for_update(skip_locked=True)
+    return list(rows.values_list("pk", "target")[:BATCH])
+
+
+def _run_batch(name: str, function) -> int:
+    """Run `name` once for a batch of its due rows and delete them with it; on failure keep
+    them, counted and with the error. Returns the rows carried out."""
+    with transaction.atomic():
+        rows = _take(name)
+        if not rows:
+            return 0
+        pks = [pk for pk, _target in rows]
+        try:
+            with transaction.atomic():
+                function(Targets.parse(target for _pk, target in rows))
+        except Exception as error:  # noqa: BLE001 - recorded for the admin and retried
+            logger.exception("Follow-up %s failed for %d targets", name, len(rows))
+            message = "".join(traceback.format_exception_only(error)).strip()[:2000]
+            DueFollowUp.objects.filter(pk__in=pks).update(attempts=F("attempts") + 1, last_error=message)
+            return -len(rows)
+        DueFollowUp.objects.filter(pk__in=pks).delete()
+        return len(rows)
+
+
+def run_due() -> dict[str, int]:
+    """Carry out every waiting follow-up in the plan's order; returns the rows each one
+    carried out (negative: rows that failed this time). One query per pass, two per batch,
+    plus the follow-ups' own."""
+    done: dict[str, int] = {}
+    _state.running = True
+    try:
+        for _ in range(PASSES):
+            waiting = set(DueFollowUp.objects.waiting().values_list("follow_up", flat=True).distinct())
+            worked = False
+            for name, function in plan().FOLLOW_UPS.items():
+                # A follow-up that failed in this run is tried again by the next one.
+                if name not in waiting or done.get(name, 0) < 0:
+                    continue
+                while (count := _run_batch(name, function)) > 0:
+                    done[name] = done.get(name, 0) + count
+                    worked = True
+                if count < 0:
+                    done[name] = done.get(name, 0) + count
+            if not worked:
+                break
+    finally:
+        _state.running = False
+    return done
+
+
+@task()
+def run_due_followups() -> dict:
+    """The background task (django-tasks) that carries out every due follow-up; returns how
+    many rows each follow-up took."""
+    return run_due()
+
+
+#: The target of a follow-up due for everything (a ladder change, a region import).
+EVERYTHING = "*"
 
 
 def _targets(library_ids: Iterable, province_ids: Iterable, event_ids: Iterable, everything: bool) -> list[str]:
@@ -42,7 +166,7 @@ def due(
     then have the worker run it, unless
     inside `batch()`. Returns the rows written (one bulk insert and the task's enqueue;
     at once under the immediate backend of `make run` and the tests)."""
-    names = runner.plan().PLAN[change]
+    names = plan().PLAN[change]
     targets = _targets(library_ids, province_ids, event_ids, everything)
     if not names or not targets:
         return 0
@@ -50,7 +174,7 @@ def due(
     DueFollowUp.objects.bulk_create(rows)
     if getattr(_state, "depth", 0):
         _state.pending = True
-    elif not runner.running():
+    elif not running():
         _kick()
     return len(rows)
 
@@ -58,7 +182,7 @@ def due(
 def _kick() -> None:
     # Enqueued inside the transaction: the database queue's task row commits with the
     # change (nothing lost between the two); the immediate backend runs it here and now.
-    runner.run_due_followups.enqueue()
+    run_due_followups.enqueue()
 
 
 @contextmanager

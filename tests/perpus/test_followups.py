@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
-from perpus.followups import runner
+from perpus.followups import services as runner
 from perpus.followups.models import MAX_ATTEMPTS, DueFollowUp
 from perpus.followups.services import batch, due, retry_failed
 from perpus.followups.selectors import failed_panel

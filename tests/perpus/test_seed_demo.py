@@ -90,7 +90,7 @@ def test_seed_demo_is_not_news(settings, capsys, django_capture_on_commit_callba
     printed = out.getvalue() + capsys.readouterr().out
     assert Notification.objects.count() == 0
     # Only what follows the demo's changes (stages, figures, pages): no mail.
-    assert set(enqueued) <= {"perpus.followups.runner.run_due_followups"}
+    assert set(enqueued) <= {"perpus.followups.services.run_due_followups"}
     assert "Subject:" not in printed and "@demo.perpus.local" not in printed
     assert len(printed.splitlines()) < 15
     # It ends with the accounts table.

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from perpus.followups.runner import run_due
+from perpus.followups.services import run_due
 
 
 class Command(BaseCommand):
