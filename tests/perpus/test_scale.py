@@ -97,3 +97,15 @@ def test_every_benchmarked_page_answers_on_the_scale_data(villages, client):
     cached = {"home page", "library page (public)"}
     assert all(r.queries <= 1 for r in results if r.label in cached)
     assert all(r.queries > 0 for r in results[2:] if r.label not in cached)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dataset_is_vacuumed_after_its_commit_on_postgresql():
+    """VACUUM cannot run in the seeding transaction: it runs after it, on PostgreSQL only."""
+    from django.db import connection, transaction
+
+    from perpus.scale import vacuum
+
+    with transaction.atomic():
+        assert vacuum() is False  # refused inside a transaction, never an error
+    assert vacuum() is (connection.vendor == "postgresql")
