@@ -72,6 +72,9 @@ FOLLOW_UPS = {
 PLAN: dict[str, tuple[str, ...]] = {
     # villages.services.libraries: a profile or its opening hours saved
     "library.saved": ("stages", "summaries", "public_pages"),
+    # villages.services.libraries: a library moved to another regency or province: the
+    # places it left (rare: every summary and page)
+    "library.moved": ("summaries", "public_pages"),
     # villages.services.libraries: a library renamed, moved or described anew
     "library.search_text": ("search_text",),
     # villages.services.libraries: a library (without data) deleted; renews every page

@@ -95,7 +95,7 @@ def renew_places(places) -> None:
     renew(tags)
 
 
-def renew_all(**kwargs) -> None:
+def renew_all() -> None:
     """Make every kept public page stale (no query)."""
     renew([ALL])
 

@@ -17,6 +17,8 @@ from contextvars import ContextVar
 
 from django.db import transaction
 
+from .followups.services import batch
+
 #: The services running in this context, outermost first (a context variable: each thread
 #: and each request has its own).
 _running: ContextVar[tuple[str, ...]] = ContextVar("perpus_services", default=())
@@ -24,7 +26,8 @@ _running: ContextVar[tuple[str, ...]] = ContextVar("perpus_services", default=()
 
 def service(function):
     """Decorate the service function of an action: run it in a transaction (a savepoint when
-    nested), marked as running (`current_service`). Returns the wrapped function; adds no
+    nested), marked as running (`current_service`), with its follow-ups recorded and the
+    worker called once at its end (`perpus.followups.services.batch`). Returns the wrapped function; adds no
     query of its own."""
     name = f"{function.__module__}.{function.__qualname__}"
 
@@ -34,7 +37,9 @@ def service(function):
         # this service's (on_commit callbacks of the outermost service).
         token = _running.set((*_running.get(), name))
         try:
-            with transaction.atomic():
+            # What follows the change runs once it is all written: the worker is called at
+            # the end of the outermost service (`batch`), never halfway through it.
+            with transaction.atomic(), batch():
                 return function(*args, **kwargs)
         finally:
             _running.reset(token)

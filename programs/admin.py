@@ -1,6 +1,6 @@
 """The Django admin of the programs app: every save and delete of programs, cohort entries,
-assessments and visits goes through their services (`perpus.admin_services.ServiceAdmin`).
-The ladder's pages (stages, criteria) are being reworked on their own."""
+assessments, visits and the ladder (stages, criteria) goes through their services
+(`perpus.admin_services.ServiceAdmin`); computed stages and their history are read-only."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -186,7 +186,9 @@ class AssessmentItemAdmin(ReadOnlyAdmin):
 
 
 @admin.register(LibraryProgress)
-class LibraryProgressAdmin(admin.ModelAdmin):
+class LibraryProgressAdmin(ReadOnlyAdmin):
+    """Computed from the data and the ladder (the "stages" follow-up): shown, never typed."""
+
     list_display = ("library", "stage", "computed_at")
     list_filter = ("stage",)
     search_fields = ("library__name",)
@@ -196,7 +198,9 @@ class LibraryProgressAdmin(admin.ModelAdmin):
 
 
 @admin.register(StageSnapshot)
-class StageSnapshotAdmin(admin.ModelAdmin):
+class StageSnapshotAdmin(ReadOnlyAdmin):
+    """Written when a stage changes and once a month (`recompute_stages`): shown, never typed."""
+
     list_display = ("library", "date", "stage", "reason")
     list_filter = ("reason", "stage")
     search_fields = ("library__name",)

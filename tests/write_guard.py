@@ -126,8 +126,6 @@ GUARDED: dict[str, tuple[str, ...]] = {
     },
 }
 
-#: Guarded models not checked (none).
-UNCHECKED: set[str] = set()
 
 #: Commands that load data in bulk and are not changes people make; none is checked.
 EXEMPT_COMMANDS = {
@@ -209,7 +207,7 @@ class WriteGuard:
 
     def __init__(self):
         self.violations: list[Violation] = []
-        self.models = {apps.get_model(label) for label in GUARDED if label not in UNCHECKED}
+        self.models = {apps.get_model(label) for label in GUARDED}
 
     def install(self, monkeypatch) -> None:
         handle = BaseHandler.get_response

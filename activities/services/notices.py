@@ -44,7 +44,7 @@ def _people_q(record) -> Q:
 
 
 def _people(record, actor, allowed) -> list:
-    users = get_user_model().objects.filter(_people_q(record), is_active=True).exclude(pk=actor.pk)
+    users = get_user_model().objects.filter(_people_q(record), is_active=True).exclude(pk=getattr(actor, "pk", None))
     return [u for u in users if allowed(u, record)]
 
 
@@ -83,7 +83,7 @@ def notify_waiting(*, record, user) -> int:
     if step not in ("check", "verification"):
         return 0
     who = reviewers_q(step, record.province_id, record.regency_id)
-    recipients = get_user_model().objects.filter(who, is_active=True).exclude(pk=user.pk)
+    recipients = get_user_model().objects.filter(who, is_active=True).exclude(pk=getattr(user, "pk", None))
     return notify(
         recipients.values_list("pk", flat=True),
         Kind.REVIEW_WAITING,
@@ -111,6 +111,10 @@ def notify_steps(event_ids) -> int:
         record = records.get((event.content_type_id, event.object_id))
         notify_step = STEP_NOTICES.get(event.action)
         if record is not None and notify_step is not None:
+            if event.action == EventAction.RETURNED:
+                # The reason given then, even if the author has already resubmitted.
+                record.return_reason = event.reason
+            # The actor's account may be gone since (SET_NULL): then nobody is left out.
             given += notify_step(record=record, user=event.user)
     return given
 

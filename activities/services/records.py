@@ -65,17 +65,18 @@ CHANGE_OF_STATUS = {
 }
 
 
-def follow_up(records) -> None:
+def follow_up(records, *, earlier_library_ids=()) -> None:
     """Record what follows a write of `records` in their current status: nothing for drafts,
     the review figures for records under review, and for verified ones the stages, figures
-    and pages of every library they count for (one query per model with involved libraries,
-    one insert per change)."""
+    and pages of every library they count for, and of `earlier_library_ids` (those they
+    counted for before an edit moved them). One query per model with involved libraries, one
+    insert per change."""
     by_change: dict[str, list] = {}
     for record in records:
         by_change.setdefault(CHANGE_OF_STATUS[record.status], []).append(record)
     for change, group in sorted(by_change.items()):
         library_ids = _libraries_of(group) if change == "record.public" else {r.library_id for r in group}
-        due(change, library_ids=library_ids)
+        due(change, library_ids=set(library_ids) | set(earlier_library_ids))
 
 
 def _libraries_of(records) -> set[int]:
@@ -163,6 +164,8 @@ def record_save(
     if not can_change(user, record):
         raise PermissionDenied
     before = snapshot(current)
+    # An edit may move a verified record to another library: the one it left follows too.
+    earlier = _libraries_of([current]) if current.status == ReviewStatus.VERIFIED else ()
     record.version = current.version + 1
     record.full_clean(exclude=["created_by"])
     record.save()
@@ -179,7 +182,7 @@ def record_save(
         changes=changes,
         snapshot=after,
     )
-    follow_up([record])
+    follow_up([record], earlier_library_ids=earlier)
     return record
 
 

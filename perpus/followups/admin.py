@@ -28,7 +28,7 @@ class DueFollowUpAdmin(ReadOnlyAdmin):
     """Read-only: rows are written with changes and removed by the worker; a person only
     retries the ones that failed."""
 
-    list_display = ["follow_up", "target", "change", "created_at", "attempts", "last_error"]
+    list_display = ["follow_up", "target", "change", "created_at", "attempts", "retry_at", "last_error"]
     list_filter = [FailedFilter, "follow_up"]
     actions = ["retry"]
     ordering = ["-attempts", "pk"]

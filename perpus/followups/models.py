@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +11,20 @@ MAX_ATTEMPTS = 3
 
 class DueFollowUpQuerySet(models.QuerySet):
     def waiting(self):
-        """Rows the worker will still try."""
-        return self.filter(attempts__lt=MAX_ATTEMPTS)
+        """Rows the worker will try now: not failed every try, and not waiting after a failure."""
+        return self.filter(Q(retry_at__isnull=True) | Q(retry_at__lte=timezone.now()), attempts__lt=MAX_ATTEMPTS)
+
+    def failed_now(self, error: str) -> int:
+        """Count a failure of these rows with its `error` and have them wait 2, 4, 8… minutes
+        before the next try (a database that restarts must not use up every try at once);
+        returns how many (one update per row)."""
+        count = 0
+        for row in self.only("pk", "attempts"):
+            attempts = row.attempts + 1
+            count += self.model.objects.filter(pk=row.pk).update(
+                attempts=attempts, last_error=error, retry_at=timezone.now() + timedelta(minutes=2**attempts)
+            )
+        return count
 
     def failed(self):
         """Rows that failed `MAX_ATTEMPTS` times: the program admin retries or looks into them."""
@@ -26,6 +41,7 @@ class DueFollowUp(models.Model):
     created_at = models.DateTimeField(_("due since"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    retry_at = models.DateTimeField(_("next try"), null=True, blank=True)
 
     objects = DueFollowUpQuerySet.as_manager()
 

@@ -21,7 +21,6 @@ from importlib import import_module
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
 from django_tasks import task
 
 from .models import DueFollowUp
@@ -83,24 +82,35 @@ def _take(name: str) -> list[tuple[int, str]]:
     return list(rows.values_list("pk", "target")[:BATCH])
 
 
+def _attempt(name: str, function, rows: list[tuple[int, str]]) -> int:
+    """Run `function` for `rows` in a savepoint and delete them with its writes. When it fails
+    for several, try each half alone, so one bad target holds back only itself; the rows
+    that still fail keep their error and wait (`DueFollowUp.failed_now`). Returns the rows
+    carried out (a query or two per attempt, plus the follow-up's own)."""
+    pks = [pk for pk, _target in rows]
+    try:
+        with transaction.atomic():
+            function(Targets.parse(target for _pk, target in rows))
+            DueFollowUp.objects.filter(pk__in=pks).delete()
+        return len(rows)
+    except Exception as error:  # noqa: BLE001 - recorded for the admin and retried
+        if len(rows) > 1:
+            half = len(rows) // 2
+            return _attempt(name, function, rows[:half]) + _attempt(name, function, rows[half:])
+        logger.exception("Follow-up %s failed for %s", name, rows[0][1])
+        message = "".join(traceback.format_exception_only(error)).strip()[:2000]
+        DueFollowUp.objects.filter(pk__in=pks).failed_now(message)
+        return 0
+
+
 def _run_batch(name: str, function) -> int:
-    """Run `name` once for a batch of its due rows and delete them with it; on failure keep
-    them, counted and with the error. Returns the rows carried out."""
+    """Run `name` once for a batch of its due rows (`_attempt`). Returns the rows carried out,
+    or minus the rows taken when none was."""
     with transaction.atomic():
         rows = _take(name)
         if not rows:
             return 0
-        pks = [pk for pk, _target in rows]
-        try:
-            with transaction.atomic():
-                function(Targets.parse(target for _pk, target in rows))
-        except Exception as error:  # noqa: BLE001 - recorded for the admin and retried
-            logger.exception("Follow-up %s failed for %d targets", name, len(rows))
-            message = "".join(traceback.format_exception_only(error)).strip()[:2000]
-            DueFollowUp.objects.filter(pk__in=pks).update(attempts=F("attempts") + 1, last_error=message)
-            return -len(rows)
-        DueFollowUp.objects.filter(pk__in=pks).delete()
-        return len(rows)
+        return _attempt(name, function, rows) or -len(rows)
 
 
 def run_due() -> dict[str, int]:
@@ -210,7 +220,7 @@ def retry_failed(pks: Iterable[int] | None = None) -> int:
     rows = DueFollowUp.objects.failed()
     if pks is not None:
         rows = rows.filter(pk__in=list(pks))
-    count = rows.update(attempts=0)
+    count = rows.update(attempts=0, retry_at=None)
     if count:
         _kick()
     return count

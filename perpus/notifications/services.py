@@ -67,6 +67,12 @@ def notices_off():
         _off.reset(token)
 
 
+def notices_enabled() -> bool:
+    """False inside `notices_off()`: a change there records no notice for the worker either
+    (it runs outside this block). No query."""
+    return not _off.get()
+
+
 def create_notices(notices: list[Notice]) -> int:
     """Create `notices` in bulk (inactive recipients skipped, keyed notices at most once
     each) and queue the mails of those who want them immediately, after commit.

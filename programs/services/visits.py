@@ -103,6 +103,8 @@ def visit_update(
     # The report on the form's instance is the one loaded with it; the row's may be newer.
     visit.report = current.report.name
     visit.version = current.version + 1
+    # Moved to another province: the dashboards it left follow too.
+    due("visit", province_ids=[current.province_id])
     return _save(
         visit,
         user=user,

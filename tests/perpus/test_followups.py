@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from perpus.followups import services as runner
@@ -69,7 +70,12 @@ def test_a_failing_follow_up_is_kept_retried_and_shown_to_the_program_admin(
     row = DueFollowUp.objects.get()
     assert (row.follow_up, row.attempts, row.target) == ("summaries", 1, f"library:{library.pk}")
     assert "summary table locked" in row.last_error
+    assert row.retry_at > timezone.now()  # it waits before the next try
+    runner.run_due()
+    row.refresh_from_db()
+    assert row.attempts == 1  # not tried again before its time
     for _ in range(MAX_ATTEMPTS):
+        DueFollowUp.objects.update(retry_at=None)  # time passes
         runner.run_due()
     row.refresh_from_db()
     assert row.attempts == MAX_ATTEMPTS  # no further tries once it has failed them all
@@ -151,3 +157,48 @@ def test_verifying_costs_a_fixed_number_of_queries_in_the_request(client, consul
     assert activity.status == ReviewStatus.VERIFIED
     assert set(DueFollowUp.objects.values_list("follow_up", flat=True)) == {"stages", "summaries", "public_pages", "notices"}
     assert len(queries) <= 20
+
+
+@pytest.mark.django_db
+def test_follow_ups_run_once_after_the_whole_service(monkeypatch, library, regency_staff):
+    """Under the immediate backend the worker runs at the end of the outermost service: it
+    sees the change finished, and a service that records two changes runs each follow-up once."""
+    import datetime
+
+    from villages.models import OpeningHours
+
+    seen = []
+
+    def stages(targets):
+        seen.append(OpeningHours.objects.filter(library_id__in=targets.library_ids).count())
+
+    for name in list(runner.plan().FOLLOW_UPS):
+        monkeypatch.setitem(runner.plan().FOLLOW_UPS, name, lambda targets: None)
+    monkeypatch.setitem(runner.plan().FOLLOW_UPS, "stages", stages)
+    services.opening_hours_save(
+        hours=OpeningHours(library=library, weekday=0, opens=datetime.time(8), closes=datetime.time(12)),
+        user=regency_staff,
+    )
+    assert seen == [1]  # the new day was there when the stage was recomputed
+    library.name = "Perpustakaan Desa Juai Baru"  # a rename: "library.saved" and "library.search_text"
+    services.library_save(library=library, opening_hours=None, user=regency_staff, expected_version=library.version + 1)
+    assert seen == [1, 1]
+
+
+@pytest.mark.django_db
+def test_one_bad_target_holds_back_only_itself(monkeypatch, library, other_regency_library, outside_library):
+    done = []
+
+    def stages(targets):
+        if library.pk in targets.library_ids:
+            raise ValueError("broken library")
+        done.extend(targets.library_ids)
+
+    for name in list(runner.plan().FOLLOW_UPS):
+        monkeypatch.setitem(runner.plan().FOLLOW_UPS, name, lambda targets: None)
+    monkeypatch.setitem(runner.plan().FOLLOW_UPS, "stages", stages)
+    with batch():
+        due("assessment", library_ids=[library.pk, other_regency_library.pk, outside_library.pk])
+    assert sorted(done) == sorted([other_regency_library.pk, outside_library.pk])
+    row = DueFollowUp.objects.get()
+    assert (row.target, row.attempts) == (f"library:{library.pk}", 1) and "broken library" in row.last_error

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from perpus.writes import current_service, service
 from tests.form_submit import form_data
-from tests.write_guard import EXEMPT_COMMANDS, GUARDED, ROOT, UNCHECKED, channel
+from tests.write_guard import EXEMPT_COMMANDS, GUARDED, ROOT, channel
 
 #: Where people's changes come in: views, forms, the admin, commands, the trash.
 CHANNELS = (
@@ -94,8 +94,6 @@ def test_every_guarded_model_names_services_that_are_services():
         for dotted in services:
             module, name = dotted.rsplit(".", 1)
             function = getattr(import_module(module), name)
-            if label in UNCHECKED and not getattr(function, "is_service", False):
-                continue  # TODO(ladder): see tests/write_guard.py
             assert getattr(function, "is_service", False), f"{dotted} is not a @service"
 
 
@@ -174,8 +172,3 @@ def test_commands_are_checked_and_bulk_loaders_are_exempt(write_guard, library):
     call_command("rebuild_search_text", verbosity=0)
     assert write_guard.violations == []
 
-
-@pytest.mark.parametrize("label", sorted(UNCHECKED))
-def test_the_ladder_is_not_checked_yet(label):
-    """TODO(ladder): remove with `UNCHECKED` once `programs/services/ladder.py` is @service."""
-    assert apps.get_model(label)

@@ -167,7 +167,7 @@ class Library(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or self.SEARCHED_FIELDS.intersection(update_fields):
             text = library_search_text(self)
-            # Read by activities' post_save receiver: their texts hold the library's.
+            # Read by `library_save`: the activities' search texts end with the library's.
             self.search_text_changed = self.pk is not None and text != self.search_text
             self.search_text = text
             if update_fields is not None:

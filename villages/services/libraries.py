@@ -73,11 +73,13 @@ def library_save(
     nothing changes then. Queries: the lock, the checks, the save, one delete, one bulk
     insert, then the follow-ups' insert.
     """
+    moved = False
     if library.pk:
         current = _lock_current(library, expected_version)
         if not can_change(user, current):
             raise PermissionDenied
         library.version = current.version + 1
+        moved = (current.province_id, current.regency_id) != (library.province_id, library.regency_id)
     if not can_change(user, library):
         raise PermissionDenied
     _validate(library, opening_hours or [])
@@ -85,6 +87,9 @@ def library_save(
     if opening_hours is not None:
         _replace_hours(library, opening_hours)
     due("library.saved", library_ids=[library.pk])
+    if moved:
+        # The places it left show it too (their pages, their figures): rare, so everything.
+        due("library.moved", everything=True)
     if getattr(library, "search_text_changed", False):
         due("library.search_text", library_ids=[library.pk])
     return library
