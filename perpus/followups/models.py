@@ -17,12 +17,11 @@ class DueFollowUpQuerySet(models.QuerySet):
     def failed_now(self, error: str) -> int:
         """Count a failure of these rows with its `error` and have them wait 2, 4, 8… minutes
         before the next try (a database that restarts must not use up every try at once);
-        returns how many (one update per row)."""
+        returns how many (one query, then one update per number of earlier attempts)."""
         count = 0
-        for row in self.only("pk", "attempts"):
-            attempts = row.attempts + 1
-            count += self.model.objects.filter(pk=row.pk).update(
-                attempts=attempts, last_error=error, retry_at=timezone.now() + timedelta(minutes=2**attempts)
+        for attempts in set(self.values_list("attempts", flat=True)):
+            count += self.filter(attempts=attempts).update(
+                attempts=attempts + 1, last_error=error, retry_at=timezone.now() + timedelta(minutes=2 ** (attempts + 1))
             )
         return count
 

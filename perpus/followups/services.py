@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 BATCH = 5_000
 #: Whole passes over the plan in one run: a follow-up may make another one due.
 PASSES = 3
+#: Attempts one failing batch may be split into before what still fails is kept as a whole:
+#: a follow-up that fails for every target (a database down) must not be run 10,000 times.
+SPLITS = 32
 
 _state = threading.local()
 
@@ -82,24 +85,29 @@ def _take(name: str) -> list[tuple[int, str]]:
     return list(rows.values_list("pk", "target")[:BATCH])
 
 
-def _attempt(name: str, function, rows: list[tuple[int, str]]) -> int:
+def _attempt(name: str, function, rows: list[tuple[int, str]], budget: list[int]) -> int:
     """Run `function` for `rows` in a savepoint and delete them with its writes. When it fails
-    for several, try each half alone, so one bad target holds back only itself; the rows
-    that still fail keep their error and wait (`DueFollowUp.failed_now`). Returns the rows
-    carried out (a query or two per attempt, plus the follow-up's own)."""
+    for several, try each half alone (while `budget`, the attempts left, lasts), so one bad
+    target holds back only itself; the rows that still fail keep their error and wait
+    (`DueFollowUp.failed_now`). Returns the rows carried out (a query or two per attempt,
+    plus the follow-up's own)."""
     pks = [pk for pk, _target in rows]
+    budget[0] -= 1
     try:
         with transaction.atomic():
             function(Targets.parse(target for _pk, target in rows))
             DueFollowUp.objects.filter(pk__in=pks).delete()
         return len(rows)
     except Exception as error:  # noqa: BLE001 - recorded for the admin and retried
-        if len(rows) > 1:
-            half = len(rows) // 2
-            return _attempt(name, function, rows[:half]) + _attempt(name, function, rows[half:])
-        logger.exception("Follow-up %s failed for %s", name, rows[0][1])
         message = "".join(traceback.format_exception_only(error)).strip()[:2000]
-        DueFollowUp.objects.filter(pk__in=pks).failed_now(message)
+        if len(rows) > 1 and budget[0] > 0:
+            half = len(rows) // 2
+            done = _attempt(name, function, rows[:half], budget)
+            if budget[0] > 0:
+                return done + _attempt(name, function, rows[half:], budget)
+            rows = rows[half:]  # not tried again in this run: kept with the error it gave
+        logger.exception("Follow-up %s failed for %d targets (%s…)", name, len(rows), rows[0][1])
+        DueFollowUp.objects.filter(pk__in=[pk for pk, _target in rows]).failed_now(message)
         return 0
 
 
@@ -110,7 +118,7 @@ def _run_batch(name: str, function) -> int:
         rows = _take(name)
         if not rows:
             return 0
-        return _attempt(name, function, rows) or -len(rows)
+        return _attempt(name, function, rows, [SPLITS]) or -len(rows)
 
 
 def run_due() -> dict[str, int]:
@@ -124,8 +132,8 @@ def run_due() -> dict[str, int]:
             waiting = set(DueFollowUp.objects.waiting().values_list("follow_up", flat=True).distinct())
             worked = False
             for name, function in plan().FOLLOW_UPS.items():
-                # A follow-up that failed in this run is tried again by the next one.
-                if name not in waiting or done.get(name, 0) < 0:
+                # Failed rows wait (`retry_at`): they are not in `waiting` until their time.
+                if name not in waiting:
                     continue
                 while (count := _run_batch(name, function)) > 0:
                     done[name] = done.get(name, 0) + count
@@ -173,9 +181,9 @@ def due(
 ) -> int:
     """Record that what follows `change` (the plan's list) is due for these libraries, the
     dashboards of these provinces, these history events (their notices), or everything;
-    then have the worker run it, unless
-    inside `batch()`. Returns the rows written (one bulk insert and the task's enqueue;
-    at once under the immediate backend of `make run` and the tests)."""
+    then have the worker run it, unless inside `batch()` (every `@service` is one). Returns
+    the rows written (one bulk insert and the task's enqueue; at once under the immediate
+    backend of `make run` and the tests)."""
     names = plan().PLAN[change]
     targets = _targets(library_ids, province_ids, event_ids, everything)
     if not names or not targets:

@@ -202,3 +202,23 @@ def test_one_bad_target_holds_back_only_itself(monkeypatch, library, other_regen
     assert sorted(done) == sorted([other_regency_library.pk, outside_library.pk])
     row = DueFollowUp.objects.get()
     assert (row.target, row.attempts) == (f"library:{library.pk}", 1) and "broken library" in row.last_error
+
+
+@pytest.mark.django_db
+def test_a_follow_up_failing_for_every_target_is_not_split_without_end(monkeypatch, django_db_blocker):
+    """A database down fails every target: the batch is split a bounded number of times, then
+    kept as a whole, waiting for its next try."""
+    calls = []
+
+    def broken(targets):
+        calls.append(len(targets.library_ids))
+        raise RuntimeError("database down")
+
+    for name in list(runner.plan().FOLLOW_UPS):
+        monkeypatch.setitem(runner.plan().FOLLOW_UPS, name, lambda targets: None)
+    monkeypatch.setitem(runner.plan().FOLLOW_UPS, "stages", broken)
+    with batch():
+        due("assessment", library_ids=range(1, 1001))
+    assert len(calls) <= runner.SPLITS
+    assert DueFollowUp.objects.filter(follow_up="stages", attempts=1).count() == 1000
+    assert not DueFollowUp.objects.waiting().filter(follow_up="stages").exists()
